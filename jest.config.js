@@ -1,0 +1,28 @@
+const { loadEnv } = require("@medusajs/framework/utils")
+loadEnv("test", process.cwd())
+
+// TEST_TYPE picks one test set, the way Medusa's starters split them.
+const testMatch = {
+  unit: ["**/src/**/__tests__/**/*.unit.spec.[jt]s"],
+  "integration:modules": ["**/src/modules/*/__tests__/**/*.spec.[jt]s"],
+  "integration:http": ["**/integration-tests/http/**/*.spec.[jt]s"],
+}
+
+module.exports = {
+  transform: {
+    "^.+\\.[jt]s$": [
+      "@swc/jest",
+      { jsc: { parser: { syntax: "typescript", decorators: true } } },
+    ],
+  },
+  testEnvironment: "node",
+  moduleFileExtensions: ["js", "ts", "json"],
+  modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/"],
+  setupFiles: ["./integration-tests/setup.js"],
+  testMatch: testMatch[process.env.TEST_TYPE] ?? [
+    "**/src/**/__tests__/**/*.unit.spec.[jt]s",
+  ],
+  testPathIgnorePatterns: process.env.TEST_TYPE === "integration:modules"
+    ? ["\\.unit\\.spec\\.[jt]s$"]
+    : [],
+}

@@ -1,0 +1,15 @@
+import {
+  AuthenticatedMedusaRequest,
+  MedusaResponse,
+} from "@medusajs/framework/http"
+import { ORDER_BATCH_MODULE } from "../../../../modules/order-batch"
+import type OrderBatchModuleService from "../../../../modules/order-batch/service"
+
+/** `GET /admin/batches/open`: the batch still receiving orders (the next batch). */
+export const GET = async (
+  req: AuthenticatedMedusaRequest,
+  res: MedusaResponse
+) => {
+  const service: OrderBatchModuleService = req.scope.resolve(ORDER_BATCH_MODULE)
+  res.json({ batch: await service.retrieveOpenBatch() })
+}

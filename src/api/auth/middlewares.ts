@@ -1,0 +1,24 @@
+import { MiddlewareRoute } from "@medusajs/framework/http"
+import { rotateBatchOnAdminLogin } from "./admin-login"
+
+/**
+ * The routes that hand an administrator a token: a password or SSO login,
+ * an SSO callback, and the MFA challenge that completes a login.
+ */
+export const adminLoginMiddlewares: MiddlewareRoute[] = [
+  {
+    method: ["GET", "POST"],
+    matcher: "/auth/user/:auth_provider",
+    middlewares: [rotateBatchOnAdminLogin],
+  },
+  {
+    method: ["GET", "POST"],
+    matcher: "/auth/user/:auth_provider/callback",
+    middlewares: [rotateBatchOnAdminLogin],
+  },
+  {
+    method: ["POST"],
+    matcher: "/auth/mfa/challenges/:id/verify",
+    middlewares: [rotateBatchOnAdminLogin],
+  },
+]

@@ -1,0 +1,20 @@
+import { model } from "@medusajs/framework/utils"
+import { Batch } from "./batch"
+
+/**
+ * An order's place in a batch. The order id is the primary key, so the
+ * database itself keeps every order in at most one batch.
+ */
+export const BatchOrder = model
+  .define("order_batch_order", {
+    order_id: model.text().primaryKey(),
+    batch: model.belongsTo(() => Batch, { mappedBy: "orders" }),
+    /** When the order was placed; a batch lists its orders by it. */
+    placed_at: model.dateTime(),
+    currency_code: model.text().nullable(),
+    /** The order's total when it was assigned, for the batch's totals. */
+    total: model.bigNumber().nullable(),
+    /** `placed`: by its order.placed event; `sweep`: taken in when its batch closed. */
+    source: model.enum(["placed", "sweep"]).default("placed"),
+  })
+  .indexes([{ name: "IDX_order_batch_order_batch_placed", on: ["batch_id", "placed_at"] }])

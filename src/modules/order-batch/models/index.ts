@@ -1,0 +1,3 @@
+export { Batch } from "./batch"
+export { BatchOrder } from "./batch-order"
+export { UserBatch } from "./user-batch"

@@ -1,0 +1,3 @@
+export * from "./assign-orders-to-batch"
+export * from "./fill-swept-order-totals"
+export * from "./rotate-batch"

@@ -1,0 +1,2 @@
+export * from "./assign-orders-to-batch"
+export * from "./rotate-batch"
