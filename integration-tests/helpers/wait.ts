@@ -14,7 +14,7 @@ export async function waitForAssignments(
   const service: OrderBatchModuleService = container.resolve(ORDER_BATCH_MODULE)
   const deadline = Date.now() + timeoutMs
   for (;;) {
-    const found = await service.listBatchOrders({ order_id: orderIds }, { select: ["order_id"] })
+    const found = await service.listOrderBatchOrders({ order_id: orderIds }, { select: ["order_id"] })
     if (found.length === orderIds.length) {
       return
     }

@@ -10,7 +10,7 @@ import {
 import * as batchRows from "./lib/batch-rows"
 import { lockForAssignment, lockForRotation } from "./lib/locks"
 import * as orderRows from "./lib/order-rows"
-import { Batch, BatchOrder, UserBatch } from "./models"
+import { OrderBatch, OrderBatchOrder, OrderBatchUser } from "./models"
 import { ResolvedOrderBatchOptions, resolveOptions } from "./options"
 import {
   AssignOrderInput,
@@ -29,9 +29,9 @@ type Page = { skip?: number; take?: number }
  * they stay exact with any number of server and worker processes.
  */
 export default class OrderBatchModuleService extends MedusaService({
-  Batch,
-  BatchOrder,
-  UserBatch,
+  OrderBatch,
+  OrderBatchOrder,
+  OrderBatchUser,
 }) {
   protected readonly options_: ResolvedOrderBatchOptions
 

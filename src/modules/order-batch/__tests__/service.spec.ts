@@ -1,6 +1,6 @@
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { ORDER_BATCH_MODULE } from ".."
-import { Batch, BatchOrder, UserBatch } from "../models"
+import { OrderBatch, OrderBatchOrder, OrderBatchUser } from "../models"
 import OrderBatchModuleService from "../service"
 import { createOrderTable, insertOrders } from "./order-table"
 
@@ -15,7 +15,7 @@ const placed = (order_id: string, currency_code = "eur", total = 10) => ({
 
 moduleIntegrationTestRunner<OrderBatchModuleService>({
   moduleName: ORDER_BATCH_MODULE,
-  moduleModels: [Batch, BatchOrder, UserBatch],
+  moduleModels: [OrderBatch, OrderBatchOrder, OrderBatchUser],
   resolve: "./src/modules/order-batch",
   testSuite: ({ service, MikroOrmWrapper }) => {
     beforeEach(() => createOrderTable(MikroOrmWrapper.forkManager()))
@@ -33,7 +33,7 @@ moduleIntegrationTestRunner<OrderBatchModuleService>({
           totals: [],
         })
         expect(again.id).toBe(first.id)
-        expect(await service.listBatches()).toHaveLength(1)
+        expect(await service.listOrderBatches()).toHaveLength(1)
       })
 
       it("is one row only: the database refuses a second open batch", async () => {
@@ -78,7 +78,7 @@ moduleIntegrationTestRunner<OrderBatchModuleService>({
         expect(again.existing).toEqual([
           { order_id: "order_1", batch_id: closed!.id, batch_number: 1 },
         ])
-        expect(await service.listBatchOrders({})).toHaveLength(1)
+        expect(await service.listOrderBatchOrders({})).toHaveLength(1)
         expect((await service.retrieveOpenBatch()).order_count).toBe(0)
       })
     })
@@ -116,7 +116,7 @@ moduleIntegrationTestRunner<OrderBatchModuleService>({
         expect(retry.rotated).toBe(false)
         expect(retry.closed!.id).toBe(first.closed!.id)
         expect(retry.opened.id).toBe(first.opened.id)
-        expect(await service.listBatches()).toHaveLength(2)
+        expect(await service.listOrderBatches()).toHaveLength(2)
       })
 
       it("refuses a number that names no batch, naming the range", async () => {
@@ -179,12 +179,12 @@ moduleIntegrationTestRunner<OrderBatchModuleService>({
         }
         await Promise.all(work)
 
-        const batches = await service.listBatches({}, { order: { number: "ASC" } })
+        const batches = await service.listOrderBatches({}, { order: { number: "ASC" } })
         const numbers = batches.map((b) => b.number)
         expect(numbers).toEqual(numbers.map((_, i) => i + 1))
         expect(batches.filter((b) => b.status === "open")).toEqual([batches.at(-1)])
 
-        const assignments = await service.listBatchOrders({})
+        const assignments = await service.listOrderBatchOrders({})
         expect(assignments).toHaveLength(60)
         expect(new Set(assignments.map((a) => a.order_id)).size).toBe(60)
       })
@@ -194,7 +194,7 @@ moduleIntegrationTestRunner<OrderBatchModuleService>({
 
 moduleIntegrationTestRunner<OrderBatchModuleService>({
   moduleName: ORDER_BATCH_MODULE,
-  moduleModels: [Batch, BatchOrder, UserBatch],
+  moduleModels: [OrderBatch, OrderBatchOrder, OrderBatchUser],
   moduleOptions: { firstBatchNumber: 1000 },
   resolve: "./src/modules/order-batch",
   testSuite: ({ service, MikroOrmWrapper }) => {

@@ -1,3 +1,3 @@
-export { Batch } from "./batch"
-export { BatchOrder } from "./batch-order"
-export { UserBatch } from "./user-batch"
+export { OrderBatch } from "./order-batch"
+export { OrderBatchOrder } from "./order-batch-order"
+export { OrderBatchUser } from "./order-batch-user"

@@ -1,2 +1,3 @@
 export * from "./assign-orders-to-batch"
+export * from "./mark-batch-handled"
 export * from "./rotate-batch"

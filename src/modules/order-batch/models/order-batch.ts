@@ -1,11 +1,11 @@
 import { model } from "@medusajs/framework/utils"
-import { BatchOrder } from "./batch-order"
+import { OrderBatchOrder } from "./order-batch-order"
 
 /**
  * A numbered set of orders. Exactly one batch is open and receives new
  * orders; the partial unique index makes the database refuse a second one.
  */
-export const Batch = model
+export const OrderBatch = model
   .define("order_batch", {
     id: model.id({ prefix: "obat" }).primaryKey(),
     number: model.number(),
@@ -19,7 +19,7 @@ export const Batch = model
     printed_by: model.text().nullable(),
     exported_at: model.dateTime().nullable(),
     exported_by: model.text().nullable(),
-    orders: model.hasMany(() => BatchOrder, { mappedBy: "batch" }),
+    orders: model.hasMany(() => OrderBatchOrder, { mappedBy: "batch" }),
   })
   .indexes([
     { name: "IDX_order_batch_number_unique", on: ["number"], unique: true },

@@ -1,14 +1,14 @@
 import { model } from "@medusajs/framework/utils"
-import { Batch } from "./batch"
+import { OrderBatch } from "./order-batch"
 
 /**
  * An order's place in a batch. The order id is the primary key, so the
  * database itself keeps every order in at most one batch.
  */
-export const BatchOrder = model
+export const OrderBatchOrder = model
   .define("order_batch_order", {
     order_id: model.text().primaryKey(),
-    batch: model.belongsTo(() => Batch, { mappedBy: "orders" }),
+    batch: model.belongsTo(() => OrderBatch, { mappedBy: "orders" }),
     /** When the order was placed; a batch lists its orders by it. */
     placed_at: model.dateTime(),
     currency_code: model.text().nullable(),

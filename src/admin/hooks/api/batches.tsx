@@ -1,0 +1,182 @@
+import { FetchError } from "@medusajs/js-sdk"
+import {
+  QueryKey,
+  useMutation,
+  UseMutationOptions,
+  useQuery,
+  useQueryClient,
+  UseQueryOptions,
+} from "@tanstack/react-query"
+import { useCallback } from "react"
+import { queryKeysFactory } from "../../lib/query-key-factory"
+import { sdk } from "../../lib/sdk"
+import {
+  AdminBatch,
+  AdminBatchListResponse,
+  AdminBatchOrderListResponse,
+  AdminBatchResponse,
+  AdminCurrentBatchResponse,
+  AdminRotateBatchResponse,
+  PageQuery,
+} from "../../lib/types"
+
+const BATCHES_QUERY_KEY = "order_batches" as const
+
+/**
+ * Every key starts with `order_batches`, so one invalidation of `all`
+ * refreshes lists, details, the current and open batch, a batch's orders and
+ * the batch shown on an order page.
+ */
+export const batchesQueryKeys = {
+  ...queryKeysFactory(BATCHES_QUERY_KEY),
+  current: () => [BATCHES_QUERY_KEY, "current"] as const,
+  open: () => [BATCHES_QUERY_KEY, "open"] as const,
+  orders: (number: number, query?: PageQuery) =>
+    [BATCHES_QUERY_KEY, "orders", number, { query }] as const,
+  ofOrder: (orderId: string) =>
+    [BATCHES_QUERY_KEY, "of_order", orderId] as const,
+}
+
+type QueryOptions<T> = Omit<
+  UseQueryOptions<T, FetchError, T, QueryKey>,
+  "queryKey" | "queryFn"
+>
+
+const fetchBatch = (number: number) =>
+  sdk.client.fetch<AdminBatchResponse>(`/admin/batches/${number}`)
+
+/** Batches, newest first. */
+export const useBatches = (
+  query: PageQuery,
+  options?: QueryOptions<AdminBatchListResponse>
+) => {
+  const { data, ...rest } = useQuery({
+    queryKey: batchesQueryKeys.list(query),
+    queryFn: () =>
+      sdk.client.fetch<AdminBatchListResponse>("/admin/batches", { query }),
+    ...options,
+  })
+  return { ...data, ...rest }
+}
+
+/** The batch that the signed-in administrator's latest login closed. */
+export const useCurrentBatch = (
+  options?: QueryOptions<AdminCurrentBatchResponse>
+) => {
+  const { data, ...rest } = useQuery({
+    queryKey: batchesQueryKeys.current(),
+    queryFn: () =>
+      sdk.client.fetch<AdminCurrentBatchResponse>("/admin/batches/current"),
+    ...options,
+  })
+  return { ...data, ...rest }
+}
+
+/** The batch still receiving orders: the preview of the next batch. */
+export const useOpenBatch = (options?: QueryOptions<AdminBatchResponse>) => {
+  const { data, ...rest } = useQuery({
+    queryKey: batchesQueryKeys.open(),
+    queryFn: () => sdk.client.fetch<AdminBatchResponse>("/admin/batches/open"),
+    ...options,
+  })
+  return { ...data, ...rest }
+}
+
+export const useBatch = (
+  number: number,
+  options?: QueryOptions<AdminBatchResponse>
+) => {
+  const { data, ...rest } = useQuery({
+    queryKey: batchesQueryKeys.detail(number),
+    queryFn: () => fetchBatch(number),
+    ...options,
+  })
+  return { ...data, ...rest }
+}
+
+/** One page of a batch's orders, oldest first. */
+export const useBatchOrders = (
+  number: number,
+  query: PageQuery,
+  options?: QueryOptions<AdminBatchOrderListResponse>
+) => {
+  const { data, ...rest } = useQuery({
+    queryKey: batchesQueryKeys.orders(number, query),
+    queryFn: () =>
+      sdk.client.fetch<AdminBatchOrderListResponse>(
+        `/admin/batches/${number}/orders`,
+        { query }
+      ),
+    ...options,
+  })
+  return { ...data, ...rest }
+}
+
+type OrderBatchResponse = {
+  order: { id: string; batch?: Pick<AdminBatch, "id" | "number" | "status"> | null }
+}
+
+/**
+ * The batch of one order, read through Medusa's own order route: the
+ * plugin's read-only link exposes it there as `order.batch`.
+ */
+export const useOrderBatch = (
+  orderId: string,
+  options?: QueryOptions<OrderBatchResponse>
+) => {
+  const { data, ...rest } = useQuery({
+    queryKey: batchesQueryKeys.ofOrder(orderId),
+    queryFn: () =>
+      sdk.client.fetch<OrderBatchResponse>(`/admin/orders/${orderId}`, {
+        query: { fields: "id,*batch" },
+      }),
+    ...options,
+  })
+  return { batch: data?.order.batch ?? null, ...rest }
+}
+
+/**
+ * Looks a batch up before the dashboard navigates to it, so a number that
+ * names no batch is answered where it was typed. The answer is cached under
+ * the batch's key, so the page it opens shows at once.
+ */
+export const useLookUpBatch = () => {
+  const queryClient = useQueryClient()
+  return useCallback(
+    (number: number) =>
+      queryClient.fetchQuery({
+        queryKey: batchesQueryKeys.detail(number),
+        queryFn: () => fetchBatch(number),
+      }),
+    [queryClient]
+  )
+}
+
+/**
+ * Closes the open batch now. The body names the batch the administrator saw
+ * open, so a retry after a lost answer, or a close that someone else's login
+ * beat, never closes a second batch.
+ */
+export const useRotateBatch = (
+  options?: UseMutationOptions<
+    AdminRotateBatchResponse,
+    FetchError,
+    { number: number }
+  >
+) => {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ number }) =>
+      sdk.client.fetch<AdminRotateBatchResponse>("/admin/batches/rotate", {
+        method: "POST",
+        body: { number },
+      }),
+    // The caller's options come first, so their onSuccess cannot replace the
+    // invalidation below; it is called from there instead.
+    ...options,
+    onSuccess: async (data, variables, context) => {
+      await queryClient.invalidateQueries({ queryKey: batchesQueryKeys.all })
+      return options?.onSuccess?.(data, variables, context)
+    },
+  })
+}
