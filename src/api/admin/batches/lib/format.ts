@@ -47,6 +47,11 @@ export function addressLines(address?: PostalAddress | null): string[] {
     .filter((line): line is string => !!line)
 }
 
+/** "1 order", "3 orders". */
+export function countOf(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`
+}
+
 const moneyFormats = new Map<string, Intl.NumberFormat>()
 
 export function formatMoney(amount: unknown, currencyCode?: string | null): string {

@@ -1,0 +1,41 @@
+import {
+  AuthenticatedMedusaRequest,
+  MedusaResponse,
+} from "@medusajs/framework/http"
+import { ORDER_BATCH_MODULE } from "../../../../../modules/order-batch"
+import type OrderBatchModuleService from "../../../../../modules/order-batch/service"
+import { markBatchHandledWorkflow } from "../../../../../workflows"
+import { createCsvStringifier, csvHeaders } from "../../lib/csv"
+import { EXPORT_CSV_COLUMNS, exportRows } from "../../lib/export-csv"
+import { sendStream } from "../../lib/send-stream"
+import { parseBatchNumber } from "../../validators"
+
+/**
+ * `GET /admin/batches/:number/export`: the batch's orders as CSV, one row
+ * per order, streamed a page of orders at a time. The export is recorded
+ * once every row is written and before the response ends.
+ */
+export const GET = async (
+  req: AuthenticatedMedusaRequest,
+  res: MedusaResponse
+) => {
+  const service: OrderBatchModuleService = req.scope.resolve(ORDER_BATCH_MODULE)
+  const batch = await service.retrieveBatchByNumber(
+    parseBatchNumber(req.params.number)
+  )
+
+  async function* rows() {
+    yield* exportRows(req.scope, batch)
+    await markBatchHandledWorkflow(req.scope).run({
+      input: { batch_id: batch.id, kind: "exported", actor_id: req.auth_context.actor_id },
+    })
+  }
+
+  await sendStream(
+    req,
+    res,
+    csvHeaders(`batch-${batch.number}.csv`),
+    rows(),
+    createCsvStringifier(EXPORT_CSV_COLUMNS)
+  )
+}

@@ -1,0 +1,164 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { BatchDTO } from "../../../../modules/order-batch/types"
+import { batchOrderPages, readOrdersByQuery } from "./batch-order-pages"
+import { escapeHtml } from "./escape-html"
+import {
+  addressLines,
+  formatDate,
+  countOf,
+  formatMoney,
+  fullName,
+  PersonName,
+  PostalAddress,
+  toNumber,
+} from "./format"
+import { documentEnd, documentStart } from "./html-document"
+
+export type PrintOrder = {
+  id: string
+  display_id: number
+  created_at: Date | string
+  email: string | null
+  currency_code: string
+  item_subtotal: unknown
+  shipping_total: unknown
+  discount_total: unknown
+  tax_total: unknown
+  total: unknown
+  customer?: (PersonName & { email?: string | null }) | null
+  billing_address?: PersonName | null
+  shipping_address?: PostalAddress | null
+  items?: {
+    id: string
+    title: string | null
+    product_title: string | null
+    variant_title: string | null
+    variant_sku: string | null
+    quantity: unknown
+  }[] | null
+}
+
+export const PRINT_ORDER_FIELDS = [
+  "id",
+  "display_id",
+  "created_at",
+  "email",
+  "currency_code",
+  "item_subtotal",
+  "shipping_total",
+  "discount_total",
+  "tax_total",
+  "total",
+  "customer.first_name",
+  "customer.last_name",
+  "customer.email",
+  "billing_address.first_name",
+  "billing_address.last_name",
+  "shipping_address.*",
+  "items.id",
+  "items.title",
+  "items.product_title",
+  "items.variant_title",
+  "items.variant_sku",
+  "items.quantity",
+]
+
+/**
+ * The print document of a batch, in chunks: one packing slip a page, read
+ * and written a page of orders at a time.
+ */
+export async function* renderPrintDocument(
+  scope: MedusaContainer,
+  batch: BatchDTO
+): AsyncGenerator<string> {
+  const pages = batchOrderPages<PrintOrder>(
+    scope,
+    batch.id,
+    readOrdersByQuery(scope, PRINT_ORDER_FIELDS)
+  )
+  let started = false
+  for await (const { orders, offset, count } of pages) {
+    if (!started) {
+      yield documentStart(`Batch ${batch.number}: ${countOf(count, "order")}`)
+      yield openBatchNotice(batch, count)
+      started = true
+    }
+    yield orders
+      .map((order, i) => renderOrder(order, batch, offset + i + 1, count))
+      .join("")
+  }
+  if (!started) {
+    yield documentStart(`Batch ${batch.number}: no orders`)
+    yield openBatchNotice(batch, 0)
+    yield `<section class="sheet"><h1>Batch ${batch.number}</h1><p>This batch has no orders.</p></section>\n`
+  }
+  yield documentEnd()
+}
+
+function openBatchNotice(batch: BatchDTO, count: number): string {
+  return batch.status === "open"
+    ? `<p class="notice sheet">Batch ${batch.number} is still open and receiving orders. ` +
+        `This document shows the ${countOf(count, "order")} it had when it was printed; ` +
+        `log out and in again to close it and work with a fixed set of orders.</p>\n`
+    : ""
+}
+
+function renderOrder(
+  order: PrintOrder,
+  batch: BatchDTO,
+  position: number,
+  count: number
+): string {
+  const shipTo = order.shipping_address
+  const customerName =
+    fullName(order.customer) || fullName(order.billing_address) || fullName(shipTo)
+  const email = order.email || order.customer?.email
+  const money = (amount: unknown) => escapeHtml(formatMoney(amount, order.currency_code))
+  const hasDiscount = toNumber(order.discount_total) !== 0
+
+  return `<section class="order sheet">
+<header class="order-head">
+  <h1>Order #${escapeHtml(order.display_id)}</h1>
+  <span class="batch-tag">Batch ${batch.number}</span>
+</header>
+<div class="parties">
+  <div>
+    <h2>Customer</h2>
+    <div>${escapeHtml(customerName) || '<span class="muted">—</span>'}</div>
+    <div>${escapeHtml(email)}</div>
+    <div class="muted">Placed ${escapeHtml(formatDate(order.created_at))}</div>
+  </div>
+  <div>
+    <h2>Ship to</h2>
+    <address>${[fullName(shipTo), ...addressLines(shipTo), shipTo?.phone]
+      .filter(Boolean)
+      .map((line) => escapeHtml(line))
+      .join("<br>") || '<span class="muted">No shipping address</span>'}</address>
+  </div>
+</div>
+<table class="items">
+  <thead><tr><th>Item</th><th>SKU</th><th class="num">Qty</th></tr></thead>
+  <tbody>
+${(order.items ?? [])
+  .map(
+    (item) => `    <tr><td>${escapeHtml(item.product_title ?? item.title)}${
+      item.variant_title
+        ? `<div class="muted">${escapeHtml(item.variant_title)}</div>`
+        : ""
+    }</td><td>${escapeHtml(item.variant_sku) || "—"}</td><td class="num">${escapeHtml(
+      toNumber(item.quantity)
+    )}</td></tr>`
+  )
+  .join("\n")}
+  </tbody>
+</table>
+<table class="totals">
+  <tr><th>Subtotal</th><td class="num">${money(order.item_subtotal)}</td></tr>
+  <tr><th>Shipping</th><td class="num">${money(order.shipping_total)}</td></tr>
+${hasDiscount ? `  <tr><th>Discount</th><td class="num">−${money(order.discount_total)}</td></tr>\n` : ""}  <tr><th>Tax</th><td class="num">${money(order.tax_total)}</td></tr>
+  <tr class="grand"><th>Total</th><td class="num">${money(order.total)}</td></tr>
+</table>
+<p class="page-foot">Batch ${batch.number} · order ${position} of ${count}</p>
+</section>
+`
+}
