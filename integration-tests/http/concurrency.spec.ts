@@ -1,0 +1,105 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { createAdmin, loginForToken, secretKey } from "../helpers/admin"
+import { checkout } from "../helpers/checkout"
+import { seedStore } from "../helpers/seed-store"
+import { waitForAssignments } from "../helpers/wait"
+
+jest.setTimeout(600_000)
+
+const CHECKOUTS = 100
+const LOGINS = 10
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  testSuite: ({ api, getContainer, dbConnection }) => {
+    /** Each closed batch's order ids, read straight from the database. */
+    const closedBatchOrders = async () => {
+      const rows: { number: number; order_id: string }[] = await dbConnection.raw(
+        `SELECT b.number, a.order_id FROM order_batch b
+           JOIN order_batch_order a ON a.batch_id = b.id
+          WHERE b.status = 'closed' ORDER BY b.number, a.order_id`
+      ).then((r: { rows: { number: number; order_id: string }[] }) => r.rows)
+      const byBatch: Record<number, string[]> = {}
+      for (const row of rows) {
+        ;(byBatch[row.number] ??= []).push(row.order_id)
+      }
+      return byBatch
+    }
+
+    it(`keeps every invariant with ${CHECKOUTS} checkouts and ${LOGINS} logins at once`, async () => {
+      const container = getContainer()
+      const store = await seedStore(container)
+      const admins = await Promise.all(
+        Array.from({ length: LOGINS }, (_, i) => createAdmin(api, container, `admin${i}@example.com`))
+      )
+      // Open batch 1 before the burst, so that all of it is contended.
+      await api.get("/admin/batches/open", secretKey(store.secretKey))
+
+      // Every checkout starts at once; login i waits for i tenths of them to
+      // complete, so logins land while orders are being placed and assigned.
+      let completed = 0
+      const progress: (() => void)[] = []
+      const afterCheckouts = (n: number) =>
+        new Promise<void>((resolve) =>
+          completed >= n ? resolve() : progress.push(() => completed >= n && resolve())
+        )
+      const results = await Promise.allSettled([
+        ...Array.from({ length: CHECKOUTS }, (_, i) =>
+          checkout(api, store, { email: `shopper${i}@example.com` }).finally(() => {
+            completed++
+            progress.forEach((check) => check())
+          })
+        ),
+        ...admins.map((admin, i) =>
+          afterCheckouts((i * CHECKOUTS) / LOGINS).then(() => loginForToken(api, admin))
+        ),
+      ])
+      const failures = results.filter((r) => r.status === "rejected")
+      expect(failures).toEqual([])
+      const orders = results
+        .slice(0, CHECKOUTS)
+        .map((r) => (r as PromiseFulfilledResult<{ id: string }>).value)
+      await waitForAssignments(container, orders.map((o) => o.id), 120_000)
+
+      // Invariant 1: unique, contiguous numbers; one open batch, the highest.
+      const batches: { number: number; status: string }[] = (
+        await dbConnection.raw(`SELECT number, status FROM order_batch ORDER BY number`)
+      ).rows
+      expect(batches.map((b) => b.number)).toEqual(batches.map((_, i) => i + 1))
+      expect(batches.filter((b) => b.status === "open")).toEqual([batches.at(-1)])
+      // Invariant 5: each login rotated exactly once (empty batches rotate too).
+      expect(batches).toHaveLength(LOGINS + 1)
+
+      // Invariant 2: every order of the store is in exactly one batch.
+      const { rows: orphans } = await dbConnection.raw(
+        `SELECT o.id FROM "order" o
+          WHERE o.is_draft_order = false
+            AND NOT EXISTS (SELECT 1 FROM order_batch_order a WHERE a.order_id = o.id)`
+      )
+      expect(orphans).toEqual([])
+      const { rows: counted } = await dbConnection.raw(
+        `SELECT count(*)::int AS orders, count(DISTINCT a.order_id)::int AS assigned
+           FROM "order" o JOIN order_batch_order a ON a.order_id = o.id
+          WHERE o.is_draft_order = false`
+      )
+      expect(counted[0]).toEqual({ orders: CHECKOUTS, assigned: CHECKOUTS })
+
+      // Invariant 3: closed batches neither gain nor lose orders as more arrive.
+      const before = await closedBatchOrders()
+      // The logins fell among the checkouts: closed batches hold orders.
+      expect(Object.values(before).flat().length).toBeGreaterThan(0)
+      const later = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => checkout(api, store, { email: `late${i}@example.com` }))
+      )
+      await waitForAssignments(container, later.map((o) => o.id), 60_000)
+      expect(await closedBatchOrders()).toEqual(before)
+
+      const open = (await api.get("/admin/batches/open", secretKey(store.secretKey))).data.batch
+      expect(open.order_count).toBeGreaterThanOrEqual(10)
+      console.info(
+        `concurrency: ${CHECKOUTS} checkouts and ${LOGINS} logins gave ${batches.length} batches; ` +
+          `orders per closed batch: ${Object.values(before).map((ids) => ids.length).join(", ")}`
+      )
+    })
+  },
+})
