@@ -9,7 +9,7 @@ import OrderBatchModule from "../modules/order-batch"
 export default defineLink(
   { linkable: OrderModule.linkable.order, field: "id" },
   {
-    linkable: OrderBatchModule.linkable.orderBatchOrder.order_id,
+    linkable: OrderBatchModule.linkable.orderBatchOrder,
     alias: "batch_assignment",
   },
   {

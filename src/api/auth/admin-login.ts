@@ -40,7 +40,7 @@ export function adminOfLoginAnswer(body: unknown): string | null {
 const keepOpen = ({
   rotateOnLogin,
   rotateEmptyBatch,
-}: ReturnType<OrderBatchModuleService["getOptions"]>): RotateBatchInput["keep_open"] =>
+}: Awaited<ReturnType<OrderBatchModuleService["getOptions"]>>): RotateBatchInput["keep_open"] =>
   !rotateOnLogin ? "always" : rotateEmptyBatch ? "never" : "if_empty"
 
 /**
@@ -63,15 +63,18 @@ export function rotateBatchOnAdminLogin(
       return send(body)
     }
     const service: OrderBatchModuleService = req.scope.resolve(ORDER_BATCH_MODULE)
-    rotateBatchWorkflow(req.scope)
-      .run({
-        input: {
-          reason: "login",
-          actor_id: userId,
-          user_id: userId,
-          keep_open: keepOpen(service.getOptions()),
-        },
-      })
+    service
+      .getOptions()
+      .then((options) =>
+        rotateBatchWorkflow(req.scope).run({
+          input: {
+            reason: "login",
+            actor_id: userId,
+            user_id: userId,
+            keep_open: keepOpen(options),
+          },
+        })
+      )
       .then(() => send(body), next)
     return res
   }

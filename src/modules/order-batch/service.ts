@@ -36,13 +36,12 @@ export default class OrderBatchModuleService extends MedusaService({
   protected readonly options_: ResolvedOrderBatchOptions
 
   constructor(container: Record<string, unknown>, options?: Record<string, unknown>) {
-    // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     this.options_ = resolveOptions(options)
   }
 
   /** The plugin's options with their defaults filled in. */
-  getOptions(): ResolvedOrderBatchOptions {
+  async getOptions(): Promise<ResolvedOrderBatchOptions> {
     return { ...this.options_ }
   }
 
