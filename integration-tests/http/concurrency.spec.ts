@@ -35,21 +35,29 @@ medusaIntegrationTestRunner({
       // Open batch 1 before the burst, so that all of it is contended.
       await api.get("/admin/batches/open", secretKey(store.secretKey))
 
-      // Every checkout starts at once; login i waits for i tenths of them to
-      // complete, so logins land while orders are being placed and assigned.
+      // Checkouts run 25 at a time, so they complete over the whole burst;
+      // login i fires once i tenths of them completed, so logins land while
+      // orders are being placed and assigned.
       let completed = 0
-      const progress: (() => void)[] = []
+      const waiting: (() => void)[] = []
       const afterCheckouts = (n: number) =>
-        new Promise<void>((resolve) =>
-          completed >= n ? resolve() : progress.push(() => completed >= n && resolve())
-        )
+        new Promise<void>((resolve) => {
+          const check = () => completed >= n && (resolve(), true)
+          if (!check()) waiting.push(check)
+        })
+      let next = 0
+      const worker = async () => {
+        const placed: { id: string }[] = []
+        while (next < CHECKOUTS) {
+          const i = next++
+          placed.push(await checkout(api, store, { email: `shopper${i}@example.com` }))
+          completed++
+          waiting.forEach((check) => check())
+        }
+        return placed
+      }
       const results = await Promise.allSettled([
-        ...Array.from({ length: CHECKOUTS }, (_, i) =>
-          checkout(api, store, { email: `shopper${i}@example.com` }).finally(() => {
-            completed++
-            progress.forEach((check) => check())
-          })
-        ),
+        ...Array.from({ length: 25 }, worker),
         ...admins.map((admin, i) =>
           afterCheckouts((i * CHECKOUTS) / LOGINS).then(() => loginForToken(api, admin))
         ),
@@ -57,8 +65,9 @@ medusaIntegrationTestRunner({
       const failures = results.filter((r) => r.status === "rejected")
       expect(failures).toEqual([])
       const orders = results
-        .slice(0, CHECKOUTS)
-        .map((r) => (r as PromiseFulfilledResult<{ id: string }>).value)
+        .slice(0, 25)
+        .flatMap((r) => (r as PromiseFulfilledResult<{ id: string }[]>).value)
+      expect(orders).toHaveLength(CHECKOUTS)
       await waitForAssignments(container, orders.map((o) => o.id), 120_000)
 
       // Invariant 1: unique, contiguous numbers; one open batch, the highest.
@@ -86,8 +95,8 @@ medusaIntegrationTestRunner({
 
       // Invariant 3: closed batches neither gain nor lose orders as more arrive.
       const before = await closedBatchOrders()
-      // The logins fell among the checkouts: closed batches hold orders.
-      expect(Object.values(before).flat().length).toBeGreaterThan(0)
+      // The logins fell among the checkouts: several closed batches hold orders.
+      expect(Object.keys(before).length).toBeGreaterThan(2)
       const later = await Promise.all(
         Array.from({ length: 10 }, (_, i) => checkout(api, store, { email: `late${i}@example.com` }))
       )
