@@ -37,6 +37,13 @@ export const batchesQueryKeys = {
     [BATCHES_QUERY_KEY, "of_order", orderId] as const,
 }
 
+/**
+ * Batches change outside this tab (orders arrive, other administrators log
+ * in, print and export), so a page that mounts asks again instead of trusting
+ * the dashboard's 90-second cache. Callers can still override it.
+ */
+const ALWAYS_REFETCH_ON_MOUNT = { staleTime: 0 } as const
+
 type QueryOptions<T> = Omit<
   UseQueryOptions<T, FetchError, T, QueryKey>,
   "queryKey" | "queryFn"
@@ -54,6 +61,7 @@ export const useBatches = (
     queryKey: batchesQueryKeys.list(query),
     queryFn: () =>
       sdk.client.fetch<AdminBatchListResponse>("/admin/batches", { query }),
+    ...ALWAYS_REFETCH_ON_MOUNT,
     ...options,
   })
   return { ...data, ...rest }
@@ -67,6 +75,7 @@ export const useCurrentBatch = (
     queryKey: batchesQueryKeys.current(),
     queryFn: () =>
       sdk.client.fetch<AdminCurrentBatchResponse>("/admin/batches/current"),
+    ...ALWAYS_REFETCH_ON_MOUNT,
     ...options,
   })
   return { ...data, ...rest }
@@ -77,6 +86,7 @@ export const useOpenBatch = (options?: QueryOptions<AdminBatchResponse>) => {
   const { data, ...rest } = useQuery({
     queryKey: batchesQueryKeys.open(),
     queryFn: () => sdk.client.fetch<AdminBatchResponse>("/admin/batches/open"),
+    ...ALWAYS_REFETCH_ON_MOUNT,
     ...options,
   })
   return { ...data, ...rest }
@@ -89,6 +99,7 @@ export const useBatch = (
   const { data, ...rest } = useQuery({
     queryKey: batchesQueryKeys.detail(number),
     queryFn: () => fetchBatch(number),
+    ...ALWAYS_REFETCH_ON_MOUNT,
     ...options,
   })
   return { ...data, ...rest }
@@ -107,6 +118,7 @@ export const useBatchOrders = (
         `/admin/batches/${number}/orders`,
         { query }
       ),
+    ...ALWAYS_REFETCH_ON_MOUNT,
     ...options,
   })
   return { ...data, ...rest }
@@ -130,6 +142,7 @@ export const useOrderBatch = (
       sdk.client.fetch<OrderBatchResponse>(`/admin/orders/${orderId}`, {
         query: { fields: "id,*batch" },
       }),
+    ...ALWAYS_REFETCH_ON_MOUNT,
     ...options,
   })
   return { batch: data?.order.batch ?? null, ...rest }
@@ -147,6 +160,9 @@ export const useLookUpBatch = () => {
       queryClient.fetchQuery({
         queryKey: batchesQueryKeys.detail(number),
         queryFn: () => fetchBatch(number),
+        // A 404 is the answer, not a hiccup to retry.
+        retry: false,
+        staleTime: 0,
       }),
     [queryClient]
   )

@@ -1,0 +1,36 @@
+import { Container, Skeleton } from "@medusajs/ui"
+import { useShownBatch } from "../hooks/use-shown-batch"
+import { BatchHeaderSection } from "./batch-header-section"
+import { BatchHistorySection } from "./batch-history-section"
+import { BatchNavigationSection } from "./batch-navigation-section"
+import { BatchOrdersSection } from "./batch-orders-section"
+import { BatchProblemSection } from "./batch-problem-section"
+import { OpenBatchWarning } from "./open-batch-warning"
+
+/**
+ * The Batches page: navigation, the batch shown (from the URL, or the
+ * administrator's current batch), its orders and the history of batches.
+ */
+export const BatchWorkspace = ({ numberParam }: { numberParam?: string }) => {
+  const { batch, currentNumber, isLoading, problem } = useShownBatch(numberParam)
+
+  return (
+    <div className="flex flex-col gap-y-3">
+      <BatchNavigationSection />
+      {batch?.status === "open" && <OpenBatchWarning number={batch.number} />}
+      {isLoading && (
+        <Container className="px-6 py-4">
+          <Skeleton className="h-7 w-48" />
+        </Container>
+      )}
+      {problem && <BatchProblemSection problem={problem} />}
+      {batch && (
+        <>
+          <BatchHeaderSection batch={batch} isCurrent={batch.number === currentNumber} />
+          <BatchOrdersSection key={batch.number} batch={batch} />
+        </>
+      )}
+      <BatchHistorySection shownNumber={batch?.number} />
+    </div>
+  )
+}
