@@ -2,13 +2,11 @@ import {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import { ORDER_BATCH_MODULE } from "../../../../../modules/order-batch"
-import type OrderBatchModuleService from "../../../../../modules/order-batch/service"
+import { retrieveRequestedBatch } from "../../retrieve-requested-batch"
 import { markBatchHandledWorkflow } from "../../../../../workflows"
 import { createCsvStringifier, csvHeaders } from "../../lib/csv"
 import { EXPORT_CSV_COLUMNS, exportRows } from "../../lib/export-csv"
 import { sendStream } from "../../lib/send-stream"
-import { parseBatchNumber } from "../../validators"
 
 /**
  * `GET /admin/batches/:number/export`: the batch's orders as CSV, one row
@@ -19,10 +17,7 @@ export const GET = async (
   req: AuthenticatedMedusaRequest,
   res: MedusaResponse
 ) => {
-  const service: OrderBatchModuleService = req.scope.resolve(ORDER_BATCH_MODULE)
-  const batch = await service.retrieveBatchByNumber(
-    parseBatchNumber(req.params.number)
-  )
+  const batch = await retrieveRequestedBatch(req)
 
   async function* rows() {
     yield* exportRows(req.scope, batch)

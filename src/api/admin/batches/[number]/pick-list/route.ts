@@ -2,15 +2,13 @@ import {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import { ORDER_BATCH_MODULE } from "../../../../../modules/order-batch"
-import type OrderBatchModuleService from "../../../../../modules/order-batch/service"
+import { retrieveRequestedBatch } from "../../retrieve-requested-batch"
 import { AdminGetBatchPickListParamsType } from "../../documents-validators"
 import { createCsvStringifier, csvHeaders } from "../../lib/csv"
 import { HTML_DOCUMENT_HEADERS } from "../../lib/html-document"
 import { computePickList, PICK_LIST_CSV_COLUMNS } from "../../lib/pick-list"
 import { renderPickListHtml } from "../../lib/pick-list-html"
 import { sendStream } from "../../lib/send-stream"
-import { parseBatchNumber } from "../../validators"
 
 /**
  * `GET /admin/batches/:number/pick-list`: everything the batch needs
@@ -21,10 +19,7 @@ export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminGetBatchPickListParamsType>,
   res: MedusaResponse
 ) => {
-  const service: OrderBatchModuleService = req.scope.resolve(ORDER_BATCH_MODULE)
-  const batch = await service.retrieveBatchByNumber(
-    parseBatchNumber(req.params.number)
-  )
+  const batch = await retrieveRequestedBatch(req)
   const pickList = await computePickList(req.scope, batch)
 
   if (req.validatedQuery.format === "csv") {

@@ -2,13 +2,11 @@ import {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import { ORDER_BATCH_MODULE } from "../../../../../modules/order-batch"
-import type OrderBatchModuleService from "../../../../../modules/order-batch/service"
+import { retrieveRequestedBatch } from "../../retrieve-requested-batch"
 import { markBatchHandledWorkflow } from "../../../../../workflows"
 import { HTML_DOCUMENT_HEADERS } from "../../lib/html-document"
 import { renderPrintDocument } from "../../lib/print-html"
 import { sendStream } from "../../lib/send-stream"
-import { parseBatchNumber } from "../../validators"
 
 /**
  * `GET /admin/batches/:number/print`: a printer-ready HTML document of the
@@ -20,10 +18,7 @@ export const GET = async (
   req: AuthenticatedMedusaRequest,
   res: MedusaResponse
 ) => {
-  const service: OrderBatchModuleService = req.scope.resolve(ORDER_BATCH_MODULE)
-  const batch = await service.retrieveBatchByNumber(
-    parseBatchNumber(req.params.number)
-  )
+  const batch = await retrieveRequestedBatch(req)
 
   async function* document() {
     yield* renderPrintDocument(req.scope, batch)
