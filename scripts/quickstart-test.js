@@ -108,6 +108,9 @@ async function ctrlC() {
 
 async function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "order-batches-quickstart-"))
+  // Like a folder a user clones into; mkdtemp's 0700 would keep the
+  // embedded PostgreSQL (the "postgres" user, when run as root) out.
+  fs.chmodSync(tmp, 0o755)
   clone = path.join(tmp, "clone")
   const port = Number(process.env.PORT) || (await freePort())
 
