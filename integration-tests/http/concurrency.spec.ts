@@ -1,3 +1,5 @@
+import path from "node:path"
+import axios, { AxiosInstance } from "axios"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createAdmin, loginForToken, secretKey } from "../helpers/admin"
 import { checkout } from "../helpers/checkout"
@@ -9,9 +11,21 @@ jest.setTimeout(600_000)
 const CHECKOUTS = 100
 const LOGINS = 10
 
+// A second Medusa process on the same database, as a store with a server and
+// a worker (or several servers) runs: the invariants must hold across them.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { startStore } = require("../../scripts/lib/store")
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { freePort } = require("../../scripts/lib/preflight")
+
 medusaIntegrationTestRunner({
   inApp: true,
-  testSuite: ({ api, getContainer, dbConnection }) => {
+  testSuite: ({ api, getContainer, dbConnection, dbConfig }) => {
+    let second: { url: string; stop: () => Promise<void> } | undefined
+    afterAll(async () => {
+      await second?.stop()
+    })
+
     /** Each closed batch's order ids, read straight from the database. */
     const closedBatchOrders = async () => {
       const rows: { number: number; order_id: string }[] = await dbConnection.raw(
@@ -26,7 +40,7 @@ medusaIntegrationTestRunner({
       return byBatch
     }
 
-    it(`keeps every invariant with ${CHECKOUTS} checkouts and ${LOGINS} logins at once`, async () => {
+    it(`keeps every invariant with ${CHECKOUTS} checkouts and ${LOGINS} logins at once, over two Medusa processes`, async () => {
       const container = getContainer()
       const store = await seedStore(container)
       const admins = await Promise.all(
@@ -34,6 +48,14 @@ medusaIntegrationTestRunner({
       )
       // Open batch 1 before the burst, so that all of it is contended.
       await api.get("/admin/batches/open", secretKey(store.secretKey))
+      second = await startStore({
+        cwd: path.resolve(__dirname, "../.."),
+        port: await freePort(),
+        command: "start",
+        env: { DATABASE_URL: dbConfig.clientUrl, MEDUSA_ADMIN_DISABLE: "true" },
+        output: path.resolve(__dirname, "../../.cache/concurrency-second-store.log"),
+      })
+      const servers: AxiosInstance[] = [api, axios.create({ baseURL: second!.url })]
 
       // Checkouts run 25 at a time, so they complete over the whole burst;
       // login i fires once i tenths of them completed, so logins land while
@@ -50,7 +72,8 @@ medusaIntegrationTestRunner({
         const placed: { id: string }[] = []
         while (next < CHECKOUTS) {
           const i = next++
-          placed.push(await checkout(api, store, { email: `shopper${i}@example.com` }))
+          const server = servers[i % servers.length]
+          placed.push(await checkout(server, store, { email: `shopper${i}@example.com` }))
           completed++
           waiting.forEach((check) => check())
         }
@@ -59,7 +82,9 @@ medusaIntegrationTestRunner({
       const results = await Promise.allSettled([
         ...Array.from({ length: 25 }, worker),
         ...admins.map((admin, i) =>
-          afterCheckouts((i * CHECKOUTS) / LOGINS).then(() => loginForToken(api, admin))
+          afterCheckouts((i * CHECKOUTS) / LOGINS).then(() =>
+            loginForToken(servers[i % servers.length], admin)
+          )
         ),
       ])
       const failures = results.filter((r) => r.status === "rejected")
@@ -106,7 +131,7 @@ medusaIntegrationTestRunner({
       const open = (await api.get("/admin/batches/open", secretKey(store.secretKey))).data.batch
       expect(open.order_count).toBeGreaterThanOrEqual(10)
       console.info(
-        `concurrency: ${CHECKOUTS} checkouts and ${LOGINS} logins gave ${batches.length} batches; ` +
+        `concurrency: ${CHECKOUTS} checkouts and ${LOGINS} logins over two processes gave ${batches.length} batches; ` +
           `orders per closed batch: ${Object.values(before).map((ids) => ids.length).join(", ")}`
       )
     })
