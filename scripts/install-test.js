@@ -164,6 +164,7 @@ async function main() {
   }, { required: true })
   await Promise.all([building, installing])
 
+  let migrations = []
   await check("the package holds the compiled plugin, not the repository's sources", async () => {
     const { stdout } = await run("tar", ["-tzf", tarball])
     const files = stdout.split("\n")
@@ -174,7 +175,8 @@ async function main() {
     ]) {
       expect(files.includes(needed), `missing ${needed}`)
     }
-    expect(files.some((f) => /migrations\/Migration\d+\.js$/.test(f)), "no compiled migration")
+    migrations = files.map((f) => f.match(/migrations\/(Migration\d+)\.js$/)?.[1]).filter(Boolean)
+    expect(migrations.length, "no compiled migration")
     const stray = files.filter((f) => /^package\/(src|dev|scripts|integration-tests)\/|\.spec\.|__tests__/.test(f))
     expect(!stray.length, `should not ship: ${stray.slice(0, 5).join(", ")}`)
     return `${files.filter(Boolean).length} files`
@@ -311,6 +313,9 @@ async function main() {
     await runMedusa(storeDir, ["db:rollback", "order_batch"], { env })
     const rows = await sql("SELECT table_name FROM information_schema.tables WHERE table_name = ANY($1)", [TABLES])
     expect(rows.length === 0, `still there: ${rows.map((r) => r.table_name).join(", ")}`)
+    // So that installing it again later migrates afresh.
+    const recorded = await sql("SELECT name FROM mikro_orm_migrations WHERE name = ANY($1)", [migrations])
+    expect(recorded.length === 0, `migrations still recorded: ${recorded.map((r) => r.name).join(", ")}`)
     const [{ n: ordersAfter }] = await sql('SELECT count(*)::int AS n FROM "order"')
     expect(ordersAfter === ordersBefore, `${ordersBefore} orders before, ${ordersAfter} after`)
   })
