@@ -19,9 +19,19 @@ const { startStore } = require("./lib/store")
 const { demoAdmins, migrate, seedCatalog } = require("./lib/demo-store")
 const { placeDemoOrders } = require("./lib/demo-orders")
 const { createProgress, migrationDetail } = require("./lib/progress")
+const {
+  configuredDatabaseUrl,
+  migrationsFingerprint,
+  readState,
+  writeState,
+  stopLeftoverStore,
+} = require("./lib/dev-state")
 
 const DATA = path.join(root, ".data")
 const DATABASE = "medusa_order_batches"
+// Which processes the running dev store is, for the next start to clean up
+// after a run that was killed hard.
+const RUN_FILE = path.join(DATA, "dev-run.json")
 const step = createProgress("[dev]")
 
 const running = { store: null, postgres: null }
@@ -33,9 +43,11 @@ async function shutdown(code, message) {
   }
   stopping = true
   if (running.store || running.postgres) {
-    const s = step(`Stopping ${running.store ? "the store and " : ""}the database`)
+    const what = [running.store && "the store", running.postgres && "the database"].filter(Boolean)
+    const s = step(`Stopping ${what.join(" and ")}`, { loud: Boolean(running.store) })
     await running.store?.stop()
     await running.postgres?.stop()
+    fs.rmSync(RUN_FILE, { force: true })
     s.done()
   }
   if (message) {
@@ -53,58 +65,20 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   })
 }
 
-/** DATABASE_URL from the environment or `.env`, which medusa-config also reads. */
-function configuredDatabaseUrl() {
-  if (process.env.DATABASE_URL) {
-    return process.env.DATABASE_URL
-  }
-  const file = path.join(root, ".env")
-  return fs.existsSync(file)
-    ? require("dotenv").parse(fs.readFileSync(file)).DATABASE_URL
-    : undefined
-}
-
-/**
- * What decides whether migrations must run again: Medusa's version, the
- * config and every migration and link of the plugin. A pulled change with a
- * new migration migrates at the next start; an unchanged tree skips the
- * half-minute `medusa db:migrate` takes.
- */
-function migrationsFingerprint() {
-  const hash = crypto.createHash("sha1")
-  hash.update(require(path.join(root, "node_modules/@medusajs/medusa/package.json")).version)
-  hash.update(fs.readFileSync(path.join(root, "medusa-config.ts")))
-  const modules = path.join(root, "src", "modules")
-  const dirs = fs.existsSync(modules)
-    ? fs.readdirSync(modules).map((m) => path.join(modules, m, "migrations"))
-    : []
-  for (const dir of [...dirs, path.join(root, "src", "links")]) {
-    if (fs.existsSync(dir)) {
-      for (const file of fs.readdirSync(dir).sort()) {
-        hash.update(`${dir}/${file}`)
-        hash.update(fs.readFileSync(path.join(dir, file)))
-      }
-    }
-  }
-  return hash.digest("hex")
-}
-
-const readState = (file) => (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : {})
-const writeState = (file, state) => fs.writeFileSync(file, JSON.stringify(state, null, 2))
-
 async function main() {
   const started = Date.now()
   const port = Number(process.env.PORT || 9000)
+  fs.mkdirSync(DATA, { recursive: true })
+  await stopLeftoverStore(RUN_FILE, step)
   await assertPortFree(
     port,
     `Stop what uses it, or start the dev store on another port: PORT=${port + 1} npm run dev`
   )
-  fs.mkdirSync(DATA, { recursive: true })
 
   let conn
   let database
   let stateFile
-  const configuredUrl = configuredDatabaseUrl()
+  const configuredUrl = configuredDatabaseUrl(root)
   if (configuredUrl) {
     ;({ conn, database } = pg.parseUrl(configuredUrl))
     const s = step(`Connecting to DATABASE_URL (${conn.host}:${conn.port}/${database})`)
@@ -121,7 +95,7 @@ async function main() {
     running.postgres = await pg.startEmbeddedPostgres({
       dataDir: path.join(DATA, "postgres"),
       ownedUpTo: DATA,
-      log: (line) => s.detail(line),
+      log: (line) => s.note(line),
     })
     s.done(`listening on port ${running.postgres.port}`)
     conn = running.postgres
@@ -147,7 +121,7 @@ async function main() {
   }
   writeState(stateFile, state)
 
-  const fingerprint = migrationsFingerprint()
+  const fingerprint = migrationsFingerprint(root)
   if (state.migrations !== fingerprint) {
     const s = step("Running migrations (medusa db:migrate)")
     await migrate({ env, onOutput: migrationDetail((text) => s.detail(text)) })
@@ -172,7 +146,7 @@ async function main() {
     }
   }
 
-  const s = step(`Starting the store (medusa develop) on port ${port}`)
+  const s = step(`Starting the store (medusa develop) on port ${port}`, { loud: true })
   running.store = await startStore({
     cwd: root,
     port,
@@ -184,6 +158,8 @@ async function main() {
       ADMIN_CORS: process.env.ADMIN_CORS ?? `http://localhost:${port}`,
       AUTH_CORS: process.env.AUTH_CORS ?? `http://localhost:${port}`,
     },
+    onSpawn: (child) =>
+      fs.writeFileSync(RUN_FILE, JSON.stringify({ pid: process.pid, storeGroup: child.pid })),
   })
   s.done(`healthy at ${running.store.url}/health`)
   void running.store.exited.then((code) =>
@@ -191,7 +167,7 @@ async function main() {
   )
 
   if (catalog) {
-    const o = step("Placing demo orders through real checkouts, with admin logins between batches")
+    const o = step("Placing demo orders through real checkouts, with admin logins between batches", { loud: true })
     const { batches } = await placeDemoOrders(running.store.url, catalog, state.admins, {
       log: (line) => console.log(`[dev] ${line}`),
     })
@@ -205,7 +181,9 @@ async function main() {
 [dev] The store is ready (${((Date.now() - started) / 1000).toFixed(0)} s):
         Dashboard  ${running.store.url}/app  (Batches is in the sidebar)${admins.map((a, i) => `
         ${i ? "     or  " : "Log in   "}  ${a.email}  /  ${a.password}`).join("")}
-[dev] Ctrl-C stops the store and the database. Data stays in .data/ (delete it to start from scratch).
+${running.postgres
+    ? "[dev] Ctrl-C stops the store and the database. Data stays in .data/ (delete it to start from scratch)."
+    : "[dev] Ctrl-C stops the store."}
 `)
 }
 

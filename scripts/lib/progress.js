@@ -10,19 +10,27 @@ const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`
  */
 function createProgress(prefix = "[dev]", stream = process.stdout) {
   const tty = Boolean(stream.isTTY)
-  return function step(title) {
+  /** `loud`: other output (a child's log) follows, so the title ends its line. */
+  return function step(title, { loud = false } = {}) {
     const started = Date.now()
     let lastPrinted = started
-    let open = false
-    stream.write(`${prefix} ${title}…${tty ? "" : "\n"}`)
-    open = tty
+    const inPlace = tty && !loud
+    stream.write(`${prefix} ${title}…${inPlace ? "" : "\n"}`)
+    let open = inPlace
     return {
       detail(text) {
-        if (tty) {
+        if (inPlace) {
           stream.write(`\r\x1b[K${prefix} ${title}… ${text} (${seconds(started)})`)
         } else if (Date.now() - lastPrinted >= 10_000) {
           stream.write(`${prefix}   ${text} (${seconds(started)})\n`)
           lastPrinted = Date.now()
+        }
+      },
+      /** A line that must be seen, whatever the terminal. */
+      note(text) {
+        stream.write(`${tty && open ? "\n" : ""}${prefix}   ${text}\n`)
+        if (tty && open) {
+          stream.write(`${prefix} ${title}…`)
         }
       },
       done(result = "done") {

@@ -120,7 +120,7 @@ async function waitForHealth(url, child, timeoutMs) {
  * child server).
  *
  * `output`: "inherit" to show the store's log in the terminal, or a path to
- * append it to.
+ * append it to. `onSpawn(child)` runs as soon as the process exists.
  */
 async function startStore({
   cwd,
@@ -130,6 +130,7 @@ async function startStore({
   env = {},
   output = "inherit",
   timeoutMs = 300_000,
+  onSpawn,
 }) {
   const out = output === "inherit" ? "inherit" : fs.openSync(output, "a")
   const cliArgs = [command, "--port", String(port), ...args]
@@ -142,6 +143,7 @@ async function startStore({
   if (out !== "inherit") {
     fs.closeSync(out)
   }
+  onSpawn?.(child)
   const exit = new Promise((resolve) => child.once("exit", resolve))
   const signalGroup = (signal) => {
     try {
