@@ -37,7 +37,7 @@ export const BatchHeaderSection = ({
             </Badge>
           )}
         </div>
-        <BatchDocumentActions number={batch.number} />
+        <BatchDocumentActions batch={batch} />
       </div>
       <SectionRow title={t("orderBatches.fields.opened")} value={formatDateTime(batch.opened_at)} />
       <SectionRow
