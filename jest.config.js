@@ -6,7 +6,17 @@ const testMatch = {
   unit: ["**/src/**/__tests__/**/*.unit.spec.[jt]s"],
   "integration:modules": ["**/src/modules/*/__tests__/**/*.spec.[jt]s"],
   "integration:http": ["**/integration-tests/http/**/*.spec.[jt]s"],
+  e2e: ["**/e2e/**/*.spec.[jt]s"],
 }
+
+// The browser tests share one seeded store, started once for the run.
+const e2e = process.env.TEST_TYPE === "e2e"
+  ? {
+      globalSetup: "./e2e/global-setup.js",
+      globalTeardown: "./e2e/global-teardown.js",
+      testTimeout: 120_000,
+    }
+  : {}
 
 module.exports = {
   transform: {
@@ -25,4 +35,5 @@ module.exports = {
   testPathIgnorePatterns: process.env.TEST_TYPE === "integration:modules"
     ? ["\\.unit\\.spec\\.[jt]s$"]
     : [],
+  ...e2e,
 }

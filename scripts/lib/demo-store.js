@@ -55,12 +55,19 @@ async function seedCatalog({ cwd = root, env, admins, onOutput }) {
  * orders in `plan` batches, and the store on `port`. `stop()` ends the store
  * and the database and removes what it made.
  *
+ * `cwd` is the store project (this repository by default). With `build`,
+ * `medusa build` runs there while the database is prepared, and
+ * `command: "start"` then serves the built server and admin from
+ * `<cwd>/.medusa/server`, as a deployed store does.
+ *
  * @returns {Promise<{url: string, port: number, admins: {email: string, password: string}[],
  *   catalog: object, batches: object[][], databaseUrl: string, stop: () => Promise<void>}>}
  */
 async function startSeededStore({
   port,
+  cwd = root,
   command = "develop",
+  build = false,
   env = {},
   plan,
   output,
@@ -86,15 +93,19 @@ async function startSeededStore({
     stops.push(db.stop)
     await pg.createDatabase(db, "store")
     const storeEnv = { DATABASE_URL: db.url("store"), ...env }
+    // The build needs no database, so it runs alongside migrations and seeding.
+    const built = build ? buildStore(cwd, log) : null
+    built?.catch(() => {}) // awaited below; not unhandled meanwhile
     log("running migrations")
-    await migrate({ env: storeEnv })
+    await migrate({ cwd, env: storeEnv })
     log("seeding the catalogue")
     const admins = demoAdmins()
-    const catalog = await seedCatalog({ env: storeEnv, admins })
+    const catalog = await seedCatalog({ cwd, env: storeEnv, admins })
+    const serverDir = built ? await built : cwd
     port = port ?? (await freePort())
     log(`starting the store on port ${port}`)
     const store = await startStore({
-      cwd: root,
+      cwd: serverDir,
       port,
       command,
       args: command === "develop" ? ["--no-lint"] : [],
@@ -113,6 +124,24 @@ async function startSeededStore({
     await stop()
     throw error
   }
+}
+
+/**
+ * `medusa build` in the store at `cwd`; resolves to the built server's
+ * folder, given the project's node_modules (a deployment would install them
+ * there) so that `medusa start` runs in it.
+ */
+async function buildStore(cwd, log) {
+  const started = Date.now()
+  // A production bundle of the admin, as a deployment builds it.
+  await runMedusa(cwd, ["build"], { env: { NODE_ENV: "production" } })
+  const serverDir = path.join(cwd, ".medusa", "server")
+  const modules = path.join(serverDir, "node_modules")
+  if (!fs.existsSync(modules)) {
+    fs.symlinkSync(fs.realpathSync(path.join(cwd, "node_modules")), modules, "dir")
+  }
+  log(`store built in ${((Date.now() - started) / 1000).toFixed(0)} s`)
+  return serverDir
 }
 
 module.exports = { demoAdmins, migrate, seedCatalog, startSeededStore, SEED_SCRIPT }

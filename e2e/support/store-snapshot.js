@@ -1,0 +1,36 @@
+// The browser tests run a store built from a copy of this repository, taken
+// when the run starts: other work in the checkout (edits, `medusa
+// plugin:build` writing .medusa/server) can neither restart nor overwrite it.
+const fs = require("node:fs")
+const os = require("node:os")
+const path = require("node:path")
+
+const root = path.resolve(__dirname, "../..")
+
+/** What a store project needs to build and run: sources, config, seed script. */
+const STORE_FILES = ["src", "dev", "medusa-config.ts", "tsconfig.json", "package.json"]
+
+/**
+ * Copies the store project into a new temporary folder, its node_modules
+ * linked rather than copied, and returns the folder.
+ */
+function snapshotStore() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "order-batches-e2e-"))
+  for (const name of STORE_FILES) {
+    fs.cpSync(path.join(root, name), path.join(dir, name), {
+      recursive: true,
+      // Tests are not part of the store.
+      filter: (source) => !source.includes(`${path.sep}__tests__`),
+    })
+  }
+  fs.symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"), "dir")
+  // The repository's tsconfig packages the plugin and leaves the config out;
+  // a store's build compiles its medusa-config too.
+  const tsconfigPath = path.join(dir, "tsconfig.json")
+  const tsconfig = JSON.parse(fs.readFileSync(tsconfigPath, "utf8"))
+  tsconfig.exclude = (tsconfig.exclude ?? []).filter((entry) => entry !== "medusa-config.ts")
+  fs.writeFileSync(tsconfigPath, JSON.stringify(tsconfig, null, 2))
+  return dir
+}
+
+module.exports = { snapshotStore }
