@@ -24,12 +24,6 @@ function snapshotStore() {
     })
   }
   fs.symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"), "dir")
-  // The repository's tsconfig packages the plugin and leaves the config out;
-  // a store's build compiles its medusa-config too.
-  const tsconfigPath = path.join(dir, "tsconfig.json")
-  const tsconfig = JSON.parse(fs.readFileSync(tsconfigPath, "utf8"))
-  tsconfig.exclude = (tsconfig.exclude ?? []).filter((entry) => entry !== "medusa-config.ts")
-  fs.writeFileSync(tsconfigPath, JSON.stringify(tsconfig, null, 2))
   return dir
 }
 
