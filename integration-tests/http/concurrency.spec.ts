@@ -1,3 +1,4 @@
+import fs from "node:fs"
 import path from "node:path"
 import axios, { AxiosInstance } from "axios"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
@@ -48,12 +49,14 @@ medusaIntegrationTestRunner({
       )
       // Open batch 1 before the burst, so that all of it is contended.
       await api.get("/admin/batches/open", secretKey(store.secretKey))
+      const logs = path.resolve(__dirname, "../../.cache")
+      fs.mkdirSync(logs, { recursive: true })
       second = await startStore({
         cwd: path.resolve(__dirname, "../.."),
         port: await freePort(),
         command: "start",
         env: { DATABASE_URL: dbConfig.clientUrl, MEDUSA_ADMIN_DISABLE: "true" },
-        output: path.resolve(__dirname, "../../.cache/concurrency-second-store.log"),
+        output: path.join(logs, "concurrency-second-store.log"),
       })
       const servers: AxiosInstance[] = [api, axios.create({ baseURL: second!.url })]
 
