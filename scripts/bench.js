@@ -6,7 +6,7 @@
 //   npm run bench   (BENCH_ROUNDS=200, BENCH_BULK_ORDERS=50000 by default)
 const { startSeededStore } = require("./lib/demo-store")
 const { request, bearer, secretKey } = require("./lib/demo-orders")
-const { parseUrl, withClient } = require("./lib/pg-client")
+const { parseUrl, query } = require("./lib/pg-client")
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 200)
 const LOGIN_ROUNDS = Math.max(10, Math.round(ROUNDS / 10))
@@ -19,21 +19,23 @@ const BULK_ORDERS = Number(process.env.BENCH_BULK_ORDERS ?? 50_000)
  */
 async function importOrders(databaseUrl, count) {
   const { conn, database } = parseUrl(databaseUrl)
-  await withClient(conn, database, async (client) => {
-    const { rows } = await client.query(
-      `SELECT column_name FROM information_schema.columns
-        WHERE table_name = 'order' AND table_schema = current_schema()
-          AND column_name NOT IN ('id', 'display_id')`
-    )
-    const columns = rows.map((r) => `"${r.column_name}"`).join(", ")
-    await client.query(
-      `INSERT INTO "order" (id, ${columns})
-       SELECT 'order_bench_' || g, ${columns}
-         FROM "order", generate_series(1, $1) g
-        WHERE "order".id = (SELECT id FROM "order" WHERE is_draft_order = false LIMIT 1)`,
-      [count]
-    )
-  })
+  const rows = await query(
+    conn,
+    database,
+    `SELECT column_name FROM information_schema.columns
+      WHERE table_name = 'order' AND table_schema = current_schema()
+        AND column_name NOT IN ('id', 'display_id')`
+  )
+  const columns = rows.map((r) => `"${r.column_name}"`).join(", ")
+  await query(
+    conn,
+    database,
+    `INSERT INTO "order" (id, ${columns})
+     SELECT 'order_bench_' || g, ${columns}
+       FROM "order", generate_series(1, $1) g
+      WHERE "order".id = (SELECT id FROM "order" WHERE is_draft_order = false LIMIT 1)`,
+    [count]
+  )
 }
 
 async function timeEach(rounds, fn) {
