@@ -86,11 +86,16 @@ medusaIntegrationTestRunner({
       })
       expect(await batchOf(order.id)).toBeFalsy()
 
+      const totalsFilled = TestEventUtils.waitSubscribersExecution(
+        "order_batch.closed",
+        container.resolve(Modules.EVENT_BUS)
+      )
       const { data } = await api.post("/admin/batches/rotate", {}, auth)
 
       expect(data.closed.order_count).toBe(1)
       expect(await batchOf(order.id)).toMatchObject({ id: data.closed.id, status: "closed" })
-      // The close read the order's total afterwards: 35, no shipping.
+      // The total is read through Query once the close has answered: 35, no shipping.
+      await totalsFilled
       const closed = (await api.get(`/admin/batches/${data.closed.number}`, auth)).data.batch
       expect(closed.totals).toEqual([{ currency_code: "eur", amount: 35 }])
     })

@@ -78,6 +78,16 @@ export default class OrderBatchModuleService extends MedusaService({
     return await this.assignOrders_(orders, sharedContext)
   }
 
+  /** Up to `take` orders of a batch whose total is not recorded yet (orders a close swept in). */
+  @InjectManager()
+  async listOrderIdsWithoutTotal(
+    batchId: string,
+    take = 500,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string[]> {
+    return await orderRows.listOrderIdsWithoutTotal(knexOf(sharedContext), batchId, take)
+  }
+
   /** Records the totals of orders that a close took in without them. */
   @InjectManager()
   async setOrderTotals(

@@ -165,6 +165,14 @@ moduleIntegrationTestRunner<OrderBatchModuleService>({
         expect(closed!.order_count).toBe(2)
         const [ids] = await service.listAndCountBatchOrderIds(closed!.id)
         expect(ids.sort()).toEqual(["order_lost", "order_seen"])
+
+        // The swept order's total is filled in afterwards, in one statement a page.
+        expect(await service.listOrderIdsWithoutTotal(closed!.id)).toEqual(["order_lost"])
+        await service.setOrderTotals([{ order_id: "order_lost", total: "12.5" }])
+        expect(await service.listOrderIdsWithoutTotal(closed!.id)).toEqual([])
+        expect((await service.retrieveBatchByNumber(1)).totals).toEqual([
+          { currency_code: "eur", amount: 22.5 },
+        ])
       })
     })
 

@@ -148,16 +148,40 @@ export async function statsByBatch(
   return stats
 }
 
-/** Fills in the totals of orders that a close swept in without them. */
+/** Fills in the totals of orders that a close swept in without them, in one statement. */
 export async function setOrderTotals(
   knex: Knex,
   totals: { order_id: string; total: number | string }[]
 ): Promise<void> {
-  for (const { order_id, total } of totals) {
-    await knex("order_batch_order")
-      .where({ order_id })
-      .update({ total, raw_total: rawTotal(total), updated_at: knex.fn.now() })
+  if (!totals.length) {
+    return
   }
+  const values = totals.map(() => "(?, ?::numeric)").join(", ")
+  await knex.raw(
+    `UPDATE order_batch_order a
+        SET total = v.total,
+            raw_total = jsonb_build_object('value', v.total::text, 'precision', 20),
+            updated_at = now()
+       FROM (VALUES ${values}) AS v(order_id, total)
+      WHERE a.order_id = v.order_id`,
+    totals.flatMap(({ order_id, total }) => [order_id, String(total)])
+  )
+}
+
+/** Up to `take` orders of a batch whose total is not known yet. */
+export async function listOrderIdsWithoutTotal(
+  knex: Knex,
+  batchId: string,
+  take: number
+): Promise<string[]> {
+  const rows = await knex("order_batch_order")
+    .where("batch_id", batchId)
+    .whereNull("total")
+    .whereNull("deleted_at")
+    .orderBy("order_id")
+    .limit(take)
+    .select("order_id")
+  return rows.map((row: { order_id: string }) => row.order_id)
 }
 
 export async function setUserBatch(

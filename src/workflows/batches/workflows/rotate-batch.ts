@@ -12,7 +12,7 @@ import {
   RotateBatchInput,
   RotateBatchResult,
 } from "../../../modules/order-batch/types"
-import { fillSweptOrderTotalsStep, rotateBatchStep } from "../steps"
+import { rotateBatchStep } from "../steps"
 
 export const rotateBatchWorkflowId = "rotate-order-batch"
 
@@ -34,12 +34,6 @@ export const rotateBatchWorkflow = createWorkflow(
   rotateBatchWorkflowId,
   (input: WorkflowData<RotateBatchWorkflowInput>) => {
     const result = rotateBatchStep(input)
-
-    when({ result }, ({ result }) => result.swept_order_ids.length > 0).then(
-      () => {
-        fillSweptOrderTotalsStep(result.swept_order_ids)
-      }
-    )
 
     when({ result }, ({ result }) => result.rotated).then(() => {
       const events = transform({ result }, ({ result }) => ({
