@@ -78,14 +78,25 @@ exports.default = async function seedDemo({ container, args }) {
     throw new Error("Usage: medusa exec ./dev/seed-demo.js <out.json>")
   }
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  const link = container.resolve(ContainerRegistrationKeys.LINK)
-  const fulfillment = container.resolve(Modules.FULFILLMENT)
-  const storeModule = container.resolve(Modules.STORE)
-
   const admins = await createAdmins(
     container,
     JSON.parse(process.env.DEMO_ADMINS || "[]")
   )
+  const catalog = { ...(await seedCatalog(container)), admins }
+  writeFileSync(out, JSON.stringify(catalog, null, 2))
+  logger.info(`Demo catalogue seeded: ${catalog.variants.length} variants, ${admins.length} admins`)
+}
+
+/**
+ * A store that takes real checkouts: a region paid through
+ * `pp_system_default`, a sales channel with a publishable key (and a secret
+ * key), a stock location that ships there, and `products`. The HTTP tests
+ * seed their stores with it too, with a catalogue of their own.
+ */
+async function seedCatalog(container, products = PRODUCTS) {
+  const link = container.resolve(ContainerRegistrationKeys.LINK)
+  const fulfillment = container.resolve(Modules.FULFILLMENT)
+  const storeModule = container.resolve(Modules.STORE)
 
   const {
     result: [salesChannel],
@@ -205,9 +216,9 @@ exports.default = async function seedDemo({ container, args }) {
     ],
   })
 
-  const { result: products } = await createProductsWorkflow(container).run({
+  const { result: created } = await createProductsWorkflow(container).run({
     input: {
-      products: PRODUCTS.map((p) => ({
+      products: products.map((p) => ({
         title: p.title,
         status: "published",
         shipping_profile_id: profile.id,
@@ -224,22 +235,21 @@ exports.default = async function seedDemo({ container, args }) {
     },
   })
 
-  const catalog = {
+  return {
     regionId: region.id,
     salesChannelId: salesChannel.id,
     publishableKey: publishable.token,
     secretKey: secret.token,
     shippingOptionId: shippingOption.id,
-    variants: products.flatMap((product, i) =>
+    variants: created.flatMap((product, i) =>
       product.variants.map((variant) => ({
         id: variant.id,
         sku: variant.sku,
         title: `${product.title} (${variant.title})`,
-        price: PRODUCTS[i].price,
+        price: products[i].price,
       }))
     ),
-    admins,
   }
-  writeFileSync(out, JSON.stringify(catalog, null, 2))
-  logger.info(`Demo catalogue seeded: ${catalog.variants.length} variants, ${admins.length} admins`)
 }
+
+exports.seedCatalog = seedCatalog
