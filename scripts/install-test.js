@@ -24,6 +24,8 @@ const { runMedusa, startStore } = require("./lib/store")
 const { migrate, seedCatalog } = require("./lib/demo-store")
 const { request, secretKey, bearer, login, checkout, waitFor } = require("./lib/demo-orders")
 
+const { createChecks, expect } = require("./lib/checks")
+
 const run = promisify(execFile)
 const FIRST_BATCH = 1001
 const ORDERS_BEFORE = 3
@@ -32,30 +34,8 @@ const TABLES = ["order_batch", "order_batch_order", "order_batch_user"]
 
 const started = Date.now()
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`
-const results = []
+const { check, fail, summary, allPassed } = createChecks()
 const cleanups = []
-
-/** One check: counted, printed, and fatal to the rest where `required`. */
-async function check(name, fn, { required = false } = {}) {
-  const t = Date.now()
-  try {
-    const note = await fn()
-    results.push(true)
-    console.log(`✓ ${name}${note ? `: ${note}` : ""} (${((Date.now() - t) / 1000).toFixed(1)} s)`)
-  } catch (error) {
-    results.push(false)
-    console.log(`✗ ${name}\n    ${String(error.message).split("\n").join("\n    ")}`)
-    if (required) {
-      throw Object.assign(new Error(`stopped after "${name}" failed`), { reported: true })
-    }
-  }
-}
-
-function expect(condition, message) {
-  if (!condition) {
-    throw new Error(message)
-  }
-}
 
 const versionOf = (name) => require(path.join(root, "node_modules", name, "package.json")).version
 
@@ -334,8 +314,7 @@ async function cleanUp() {
 }
 
 function finish(code) {
-  const passed = results.filter(Boolean).length
-  console.log(`\nTook ${elapsed()}.\n${passed} passed, ${results.length - passed} failed`)
+  console.log(`\nTook ${elapsed()}.\n${summary()}`)
   process.exit(code)
 }
 
@@ -349,12 +328,11 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
 main()
   .then(async () => {
     await cleanUp()
-    finish(results.every(Boolean) ? 0 : 1)
+    finish(allPassed() ? 0 : 1)
   })
   .catch(async (error) => {
     if (!error.reported) {
-      results.push(false)
-      console.log(`✗ ${error instanceof UserError || !process.env.DEBUG ? error.message : error.stack}`)
+      fail(error instanceof UserError || !process.env.DEBUG ? error.message : error.stack)
     }
     await cleanUp()
     finish(1)

@@ -17,30 +17,14 @@ const root = path.resolve(__dirname, "..")
 preflight(root, [])
 const { request, bearer, login } = require("./lib/demo-orders")
 
+const { createChecks, expect } = require("./lib/checks")
+
 const run = promisify(execFile)
-const results = []
+const { check: checkOne, fail, summary, allPassed } = createChecks()
+const check = (name, fn) => checkOne(name, fn, { required: true })
 const started = Date.now()
 let clone = null
 let dev = null
-
-async function check(name, fn) {
-  const t = Date.now()
-  try {
-    const note = await fn()
-    results.push(true)
-    console.log(`✓ ${name}${note ? `: ${note}` : ""} (${((Date.now() - t) / 1000).toFixed(1)} s)`)
-  } catch (error) {
-    results.push(false)
-    console.log(`✗ ${name}\n    ${String(error.message).split("\n").join("\n    ")}`)
-    throw Object.assign(error, { reported: true })
-  }
-}
-
-function expect(condition, message) {
-  if (!condition) {
-    throw new Error(message)
-  }
-}
 
 /** Processes whose working folder or command line is inside `dir`. */
 function processesIn(dir) {
@@ -168,8 +152,7 @@ async function main() {
 }
 
 function finish(code) {
-  const passed = results.filter(Boolean).length
-  console.log(`\nTook ${((Date.now() - started) / 1000).toFixed(0)} s.\n${passed} passed, ${results.length - passed} failed`)
+  console.log(`\nTook ${((Date.now() - started) / 1000).toFixed(0)} s.\n${summary()}`)
   process.exit(code)
 }
 
@@ -196,8 +179,7 @@ main().then(
   () => finish(0),
   async (error) => {
     if (!error.reported) {
-      results.push(false)
-      console.log(`✗ ${error.message}`)
+      fail(error.message)
     }
     await abort()
     finish(1)

@@ -3,9 +3,9 @@ import {
   MedusaResponse,
 } from "@medusajs/framework/http"
 import { retrieveRequestedBatch } from "../../retrieve-requested-batch"
-import { markBatchHandledWorkflow } from "../../../../../workflows"
 import { createCsvStringifier, csvHeaders } from "../../lib/csv"
 import { EXPORT_CSV_COLUMNS, exportRows } from "../../lib/export-csv"
+import { thenRecordHandled } from "../../lib/record-handled"
 import { sendStream } from "../../lib/send-stream"
 
 /**
@@ -19,18 +19,11 @@ export const GET = async (
 ) => {
   const batch = await retrieveRequestedBatch(req)
 
-  async function* rows() {
-    yield* exportRows(req.scope, batch)
-    await markBatchHandledWorkflow(req.scope).run({
-      input: { batch_id: batch.id, kind: "exported", actor_id: req.auth_context.actor_id },
-    })
-  }
-
   await sendStream(
     req,
     res,
     csvHeaders(`batch-${batch.number}.csv`),
-    rows(),
+    thenRecordHandled(req, batch.id, "exported", exportRows(req.scope, batch)),
     createCsvStringifier(EXPORT_CSV_COLUMNS)
   )
 }

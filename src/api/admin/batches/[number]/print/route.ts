@@ -3,9 +3,9 @@ import {
   MedusaResponse,
 } from "@medusajs/framework/http"
 import { retrieveRequestedBatch } from "../../retrieve-requested-batch"
-import { markBatchHandledWorkflow } from "../../../../../workflows"
 import { HTML_DOCUMENT_HEADERS } from "../../lib/html-document"
 import { renderPrintDocument } from "../../lib/print-html"
+import { thenRecordHandled } from "../../lib/record-handled"
 import { sendStream } from "../../lib/send-stream"
 
 /**
@@ -20,12 +20,10 @@ export const GET = async (
 ) => {
   const batch = await retrieveRequestedBatch(req)
 
-  async function* document() {
-    yield* renderPrintDocument(req.scope, batch)
-    await markBatchHandledWorkflow(req.scope).run({
-      input: { batch_id: batch.id, kind: "printed", actor_id: req.auth_context.actor_id },
-    })
-  }
-
-  await sendStream(req, res, HTML_DOCUMENT_HEADERS, document())
+  await sendStream(
+    req,
+    res,
+    HTML_DOCUMENT_HEADERS,
+    thenRecordHandled(req, batch.id, "printed", renderPrintDocument(req.scope, batch))
+  )
 }
