@@ -1,6 +1,6 @@
 import Medusa from "@medusajs/js-sdk"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { generateTotpCode } from "@medusajs/auth/dist/utils/totp"
+import { totpCode } from "../helpers/totp"
 import {
   Admin,
   bearer,
@@ -121,7 +121,7 @@ medusaIntegrationTestRunner({
       } = await api.post("/auth/mfa/factors", { provider: "totp" }, bearer(token))
       await api.post(
         `/auth/mfa/factors/${mfa_factor.id}/verify`,
-        { code: generateTotpCode({ secret }) },
+        { code: totpCode(secret) },
         bearer(token)
       )
       const before = await openNumber()
@@ -135,7 +135,7 @@ medusaIntegrationTestRunner({
 
       const verified = await api.post(
         `/auth/mfa/challenges/${pending.data.mfa_challenge.id}/verify`,
-        { method: "totp", code: generateTotpCode({ secret }) },
+        { method: "totp", code: totpCode(secret) },
         bearer(pending.data.token)
       )
       const { data } = await api.get("/admin/batches/current", bearer(verified.data.token))
