@@ -3,9 +3,6 @@ import {
   MedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import { ORDER_BATCH_MODULE } from "../../modules/order-batch"
-import type OrderBatchModuleService from "../../modules/order-batch/service"
-import { RotateBatchInput } from "../../modules/order-batch/types"
 import { rotateBatchWorkflow } from "../../workflows"
 
 type LoginAnswer = {
@@ -37,18 +34,14 @@ export function adminOfLoginAnswer(body: unknown): string | null {
   }
 }
 
-const keepOpen = ({
-  rotateOnLogin,
-  rotateEmptyBatch,
-}: Awaited<ReturnType<OrderBatchModuleService["getOptions"]>>): RotateBatchInput["keep_open"] =>
-  !rotateOnLogin ? "always" : rotateEmptyBatch ? "never" : "if_empty"
-
 /**
  * Medusa emits no login event, so this wraps the answer of the routes that
- * issue an administrator's token: the rotation runs, and is committed, before
- * the token reaches the client, so its very next request sees the new
- * current batch. `POST /auth/session` and `/auth/token/refresh` only turn or
- * renew an existing login and are not wrapped.
+ * issue an administrator's token and runs the rotation workflow for a
+ * successful administrator login; what the login closes is the workflow's
+ * business (the plugin's options). The workflow commits before the token
+ * reaches the client, so its very next request sees the new current batch.
+ * `POST /auth/session` and `/auth/token/refresh` only turn or renew an
+ * existing login and are not wrapped.
  */
 export function rotateBatchOnAdminLogin(
   req: MedusaRequest,
@@ -62,19 +55,8 @@ export function rotateBatchOnAdminLogin(
     if (!userId) {
       return send(body)
     }
-    const service: OrderBatchModuleService = req.scope.resolve(ORDER_BATCH_MODULE)
-    service
-      .getOptions()
-      .then((options) =>
-        rotateBatchWorkflow(req.scope).run({
-          input: {
-            reason: "login",
-            actor_id: userId,
-            user_id: userId,
-            keep_open: keepOpen(options),
-          },
-        })
-      )
+    rotateBatchWorkflow(req.scope)
+      .run({ input: { reason: "login", actor_id: userId, user_id: userId } })
       .then(() => send(body), next)
     return res
   }

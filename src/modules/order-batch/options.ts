@@ -1,4 +1,5 @@
 import { MedusaError } from "@medusajs/framework/utils"
+import { BATCH_NUMBER_RULE, MAX_BATCH_NUMBER } from "../../lib/batch-number"
 
 /**
  * Options of the plugin, given in a store's `medusa-config.ts`:
@@ -35,9 +36,6 @@ export const DEFAULT_OPTIONS: ResolvedOrderBatchOptions = {
   rotateEmptyBatch: true,
   firstBatchNumber: 1,
 }
-
-/** Batch numbers are stored as PostgreSQL integers. */
-export const MAX_BATCH_NUMBER = 2_147_483_647
 
 const invalid = (message: string) =>
   new MedusaError(
@@ -77,7 +75,7 @@ export function resolveOptions(
       first > MAX_BATCH_NUMBER
     ) {
       throw invalid(
-        `option "firstBatchNumber" must be a whole number from 1 to ${MAX_BATCH_NUMBER}; received ${JSON.stringify(first)}.`
+        `option "firstBatchNumber" must be ${BATCH_NUMBER_RULE}; received ${JSON.stringify(first)}.`
       )
     }
     resolved.firstBatchNumber = first

@@ -1,5 +1,3 @@
-import { Context } from "@medusajs/framework/types"
-import { Knex } from "@medusajs/framework/mikro-orm/knex"
 import {
   InjectManager,
   InjectTransactionManager,
@@ -7,32 +5,42 @@ import {
   MedusaError,
   MedusaService,
 } from "@medusajs/framework/utils"
-import * as batchRows from "./lib/batch-rows"
-import { lockForAssignment, lockForRotation } from "./lib/locks"
-import * as orderRows from "./lib/order-rows"
+import { lockForAssignment, lockForNewBatch, lockForRotation } from "./lib/locks"
+import { sweepUnassignedOrders } from "./lib/order"
+import { insertBatchOrders, withStats } from "./lib/order-batch-order"
+import { setUserBatch } from "./lib/order-batch-user"
+import { knexOf, managerOf, ModuleContext, transactionOf } from "./lib/transaction"
 import { OrderBatch, OrderBatchOrder, OrderBatchUser } from "./models"
 import { ResolvedOrderBatchOptions, resolveOptions } from "./options"
 import {
   AssignOrderInput,
   AssignOrdersResult,
+  BATCH_FIELDS,
   BatchDTO,
+  IOrderBatchModuleService,
   RotateBatchInput,
   RotateBatchResult,
 } from "./types"
 
 type Page = { skip?: number; take?: number }
+type Ctx = ModuleContext
+type BatchRecord = Omit<BatchDTO, "order_count" | "totals">
+
+const batchSelect = { select: [...BATCH_FIELDS] }
 
 /**
- * The order batch module. Beside the generated methods for its models, it
- * owns the two writes that the invariants rest on, rotation and assignment,
- * each one transaction serialised by an advisory lock in the database, so
- * they stay exact with any number of server and worker processes.
+ * The order batch module (methods documented on IOrderBatchModuleService).
+ * It owns the two writes that the invariants rest on, rotation and
+ * assignment, each one transaction serialised by an advisory lock in the
+ * database, so they stay exact with any number of server and worker
+ * processes. What the options mean for a login is decided here, next to the
+ * lock it takes.
  */
 export default class OrderBatchModuleService extends MedusaService({
   OrderBatch,
   OrderBatchOrder,
   OrderBatchUser,
-}) {
+}) implements IOrderBatchModuleService {
   protected readonly options_: ResolvedOrderBatchOptions
 
   constructor(container: Record<string, unknown>, options?: Record<string, unknown>) {
@@ -40,299 +48,209 @@ export default class OrderBatchModuleService extends MedusaService({
     this.options_ = resolveOptions(options)
   }
 
-  /** The plugin's options with their defaults filled in. */
   async getOptions(): Promise<ResolvedOrderBatchOptions> {
     return { ...this.options_ }
   }
 
-  /**
-   * The open batch, the one receiving new orders. The first call on a new
-   * store creates it, numbered `firstBatchNumber`.
-   */
   @InjectManager()
-  async retrieveOpenBatch(@MedusaContext() sharedContext: Context = {}): Promise<BatchDTO> {
-    return await this.retrieveOpenBatch_(sharedContext)
+  async retrieveOpenBatch(@MedusaContext() sharedContext: Ctx = {}): Promise<BatchDTO | null> {
+    const open = await this.findBatch_({ status: "open" }, sharedContext)
+    return open && (await this.withStats_(open, sharedContext))
   }
 
-  /**
-   * Closes the open batch and opens the next one, in one transaction. Orders
-   * that have no batch yet are taken into the closing batch first.
-   */
   @InjectManager()
-  async rotate(
-    input: RotateBatchInput,
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<RotateBatchResult> {
-    return await this.rotate_(input, sharedContext)
-  }
-
-  /**
-   * Puts orders into the open batch. Orders that already have a batch keep
-   * it, so repeating a call changes nothing.
-   */
-  @InjectManager()
-  async assignOrders(
-    orders: AssignOrderInput[],
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<AssignOrdersResult> {
-    return await this.assignOrders_(orders, sharedContext)
-  }
-
-  /** Up to `take` orders of a batch whose total is not recorded yet (orders a close swept in). */
-  @InjectManager()
-  async listOrderIdsWithoutTotal(
-    batchId: string,
-    take = 500,
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<string[]> {
-    return await orderRows.listOrderIdsWithoutTotal(knexOf(sharedContext), batchId, take)
-  }
-
-  /** Records the totals of orders that a close took in without them. */
-  @InjectManager()
-  async setOrderTotals(
-    totals: { order_id: string; total: number | string }[],
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<void> {
-    await this.setOrderTotals_(totals, sharedContext)
-  }
-
-  /** Records that a batch was printed or exported, and by whom. */
-  @InjectManager()
-  async markBatchHandled(
-    batchId: string,
-    kind: "printed" | "exported",
-    actorId: string | null,
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<void> {
-    await this.markBatchHandled_(batchId, kind, actorId, sharedContext)
-  }
-
-  /** A batch by its number; a NOT_FOUND error names the numbers that exist. */
-  @InjectManager()
-  async retrieveBatchByNumber(
-    number: number,
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<BatchDTO> {
-    const knex = knexOf(sharedContext)
-    const row = await batchRows.findBatchByNumber(knex, number)
-    if (!row) {
-      throw await this.notFound_(knex, number)
+  async retrieveBatchByNumber(number: number, @MedusaContext() sharedContext: Ctx = {}): Promise<BatchDTO> {
+    const batch = await this.findBatch_({ number }, sharedContext)
+    if (!batch) {
+      throw await this.notFound_(number, sharedContext)
     }
-    return (await this.withStats_(knex, [row]))[0]
+    return await this.withStats_(batch, sharedContext)
   }
 
-  /** Batches, newest first, with their order counts and totals. */
   @InjectManager()
   async listAndCountBatchSummaries(
     { skip = 0, take = 20 }: Page = {},
-    @MedusaContext() sharedContext: Context = {}
+    @MedusaContext() sharedContext: Ctx = {}
   ): Promise<[BatchDTO[], number]> {
-    const knex = knexOf(sharedContext)
-    const [rows, count] = await batchRows.listBatchRows(knex, { skip, take })
-    return [await this.withStats_(knex, rows), count]
+    const config = { ...batchSelect, order: { number: "DESC" as const }, skip, take }
+    const [batches, count] = await this.listAndCountOrderBatches({}, config, sharedContext)
+    return [await withStats(knexOf(sharedContext), batches.map(pick)), count]
   }
 
-  /** Ids of a batch's orders, oldest first, and how many it has. */
   @InjectManager()
   async listAndCountBatchOrderIds(
     batchId: string,
     { skip = 0, take = 50 }: Page = {},
-    @MedusaContext() sharedContext: Context = {}
+    @MedusaContext() sharedContext: Ctx = {}
   ): Promise<[string[], number]> {
-    return await orderRows.listBatchOrderIds(knexOf(sharedContext), batchId, {
-      skip,
-      take,
-    })
+    const config = { select: ["order_id"], order: { placed_at: "ASC" as const, order_id: "ASC" as const }, skip, take }
+    const [assignments, count] = await this.listAndCountOrderBatchOrders({ batch_id: batchId }, config, sharedContext)
+    return [assignments.map((a) => a.order_id), count]
   }
 
-  /**
-   * An administrator's current batch: the batch their latest login closed,
-   * or the newest closed batch at that login where it closed none. For a
-   * caller who never logged in since the plugin was installed (an API key,
-   * say), the newest closed batch. Null where no batch was ever closed.
-   */
   @InjectManager()
-  async retrieveCurrentBatch(
-    userId: string | null,
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<BatchDTO | null> {
-    const knex = knexOf(sharedContext)
-    const recorded = userId
-      ? await orderRows.findUserBatchId(knex, userId)
-      : undefined
-    const row = recorded
-      ? recorded.batch_id
-        ? await batchRows.findBatchById(knex, recorded.batch_id)
-        : undefined
-      : await batchRows.findNewestClosedBatch(knex)
-    return row ? (await this.withStats_(knex, [row]))[0] : null
+  async retrieveCurrentBatch(userId: string | null, @MedusaContext() sharedContext: Ctx = {}): Promise<BatchDTO | null> {
+    const [login] = userId ? await this.listOrderBatchUsers({ user_id: userId }, { take: 1 }, sharedContext) : []
+    const batch = !login
+      ? await this.findNewestClosed_(sharedContext)
+      : login.batch_id && (await this.findBatch_({ id: login.batch_id }, sharedContext))
+    return batch ? await this.withStats_(batch, sharedContext) : null
   }
 
-  @InjectTransactionManager()
-  protected async retrieveOpenBatch_(
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<BatchDTO> {
-    const trx = transactionOf(sharedContext)
-    await lockForAssignment(trx)
-    const open = await this.ensureOpenBatch_(trx)
-    return (await this.withStats_(trx, [open]))[0]
+  @InjectManager()
+  async rotate(input: RotateBatchInput, @MedusaContext() sharedContext: Ctx = {}): Promise<RotateBatchResult> {
+    return await this.rotate_(input, sharedContext)
+  }
+
+  @InjectManager()
+  async assignOrders(orders: AssignOrderInput[], @MedusaContext() sharedContext: Ctx = {}): Promise<AssignOrdersResult> {
+    return await this.assignOrders_(orders, sharedContext)
   }
 
   @InjectTransactionManager()
   protected async rotate_(
     input: RotateBatchInput,
-    @MedusaContext() sharedContext: Context = {}
+    @MedusaContext() sharedContext: Ctx = {}
   ): Promise<RotateBatchResult> {
     const trx = transactionOf(sharedContext)
+    const login = input.reason === "login"
+    if (login && !this.options_.rotateOnLogin) {
+      // Nothing closes, so nothing needs the exclusive lock or a sweep.
+      return await this.keepOpen_(input, await this.findBatch_({ status: "open" }, sharedContext), sharedContext)
+    }
+
     await lockForRotation(trx)
-    const open = await this.ensureOpenBatch_(trx)
-
+    const open = await this.ensureOpenBatch_(sharedContext)
     if (input.number !== undefined && input.number !== open.number) {
-      return await this.previousRotation_(trx, input.number)
+      return await this.previousRotation_(input.number, sharedContext)
     }
 
-    const keepOpen = input.keep_open ?? "never"
-    const swept =
-      keepOpen === "always"
-        ? []
-        : await orderRows.sweepUnassignedOrders(trx, open.id)
-
-    if (
-      keepOpen === "always" ||
-      (keepOpen === "if_empty" && !(await orderRows.countBatchOrders(trx, open.id)))
-    ) {
-      const newestClosed = await batchRows.findNewestClosedBatch(trx)
-      if (input.user_id) {
-        await orderRows.setUserBatch(trx, input.user_id, newestClosed?.id ?? null)
+    const swept = await sweepUnassignedOrders(trx, open.id)
+    if (login && !this.options_.rotateEmptyBatch) {
+      const [any] = await this.listOrderBatchOrders({ batch_id: open.id }, { take: 1 }, sharedContext)
+      if (!any) {
+        return await this.keepOpen_(input, open, sharedContext)
       }
-      const [opened] = await this.withStats_(trx, [open])
-      return { closed: null, opened, rotated: false, swept_order_ids: [] }
     }
 
-    // The close is written before the insert: the one-open-batch index would
-    // refuse the new batch while the old one is still open.
-    await batchRows.closeBatch(trx, open.id, {
-      reason: input.reason,
-      actorId: input.actor_id ?? null,
-    })
-    await batchRows.insertOpenBatch(trx, open.number + 1)
+    const closed = await this.updateOrderBatches(
+      { id: open.id, status: "closed", closed_at: new Date(), closed_by: input.actor_id ?? null, close_reason: input.reason },
+      sharedContext
+    )
+    // The one-open-batch index refuses the next batch while this one is open.
+    await managerOf(sharedContext).flush()
+    const opened = await this.createOpenBatch_(open.number + 1, sharedContext)
     if (input.user_id) {
-      await orderRows.setUserBatch(trx, input.user_id, open.id)
+      await setUserBatch(trx, input.user_id, open.id)
     }
-
-    const [closed, opened] = await this.withStats_(trx, [
-      (await batchRows.findBatchById(trx, open.id))!,
-      (await batchRows.findOpenBatch(trx))!,
-    ])
-    return { closed, opened, rotated: true, swept_order_ids: swept }
+    return await this.result_(sharedContext, pick(closed), opened, swept)
   }
 
   @InjectTransactionManager()
   protected async assignOrders_(
     orders: AssignOrderInput[],
-    @MedusaContext() sharedContext: Context = {}
+    @MedusaContext() sharedContext: Ctx = {}
   ): Promise<AssignOrdersResult> {
     const trx = transactionOf(sharedContext)
     await lockForAssignment(trx)
-    const open = await this.ensureOpenBatch_(trx)
-    const inserted = new Set(await orderRows.insertBatchOrders(trx, open.id, orders))
-    const assignments = await orderRows.findAssignments(
-      trx,
-      orders.map((order) => order.order_id)
+    const open = await this.ensureOpenBatch_(sharedContext)
+    const inserted = new Set(await insertBatchOrders(trx, open.id, orders))
+    const assignments = await this.listOrderBatchOrders(
+      { order_id: orders.map((order) => order.order_id) },
+      { select: ["order_id", "batch.id", "batch.number"], relations: ["batch"] },
+      sharedContext
     )
-    return {
-      assigned: assignments.filter((a) => inserted.has(a.order_id)),
-      existing: assignments.filter((a) => !inserted.has(a.order_id)),
+    const result: AssignOrdersResult = { assigned: [], existing: [] }
+    for (const a of assignments) {
+      const entry = { order_id: a.order_id, batch_id: a.batch.id, batch_number: a.batch.number }
+      result[inserted.has(a.order_id) ? "assigned" : "existing"].push(entry)
     }
+    return result
   }
 
-  @InjectTransactionManager()
-  protected async setOrderTotals_(
-    totals: { order_id: string; total: number | string }[],
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<void> {
-    await orderRows.setOrderTotals(transactionOf(sharedContext), totals)
+  /** A login that closes nothing: the administrator keeps the newest closed batch. */
+  protected async keepOpen_(input: RotateBatchInput, open: BatchRecord | null, sharedContext: Ctx) {
+    if (input.user_id) {
+      const newestClosed = await this.findNewestClosed_(sharedContext)
+      await setUserBatch(transactionOf(sharedContext), input.user_id, newestClosed?.id ?? null)
+    }
+    return await this.result_(sharedContext, null, open)
   }
 
-  @InjectTransactionManager()
-  protected async markBatchHandled_(
-    batchId: string,
-    kind: "printed" | "exported",
-    actorId: string | null,
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<void> {
-    await batchRows.markBatchHandled(transactionOf(sharedContext), batchId, kind, actorId)
-  }
-
-  /** The open batch, created where none exists yet (a new store). */
-  protected async ensureOpenBatch_(trx: Knex.Transaction): Promise<batchRows.BatchRow> {
-    const open = await batchRows.findOpenBatch(trx)
+  /**
+   * The open batch, created where none exists yet (a new store), by the
+   * first assignment or rotation that needs it.
+   */
+  protected async ensureOpenBatch_(sharedContext: Ctx): Promise<BatchRecord> {
+    const open = await this.findBatch_({ status: "open" }, sharedContext)
     if (open) {
       return open
     }
-    const { max } = await batchRows.numberRange(trx)
-    await batchRows.insertOpenBatch(trx, max === null ? this.options_.firstBatchNumber : max + 1)
-    // A new statement sees the batch that this call or a concurrent first order created.
-    return (await batchRows.findOpenBatch(trx))!
+    await lockForNewBatch(transactionOf(sharedContext))
+    // A new statement sees the batch that a concurrent first order created meanwhile.
+    const created = await this.findBatch_({ status: "open" }, sharedContext)
+    if (created) {
+      return created
+    }
+    const newest = await this.findBatch_({}, sharedContext, { number: "DESC" })
+    const batch = await this.createOpenBatch_(newest ? newest.number + 1 : this.options_.firstBatchNumber, sharedContext)
+    // Assignments are inserted with raw SQL that must see the batch row.
+    await managerOf(sharedContext).flush()
+    return batch
+  }
+
+  protected async createOpenBatch_(number: number, sharedContext: Ctx): Promise<BatchRecord> {
+    const batch = await this.createOrderBatches({ number, status: "open", opened_at: new Date() }, sharedContext)
+    return pick(batch)
   }
 
   /** What a rotation of `number` did, for a client that retries one. */
-  protected async previousRotation_(
-    trx: Knex.Transaction,
-    number: number
-  ): Promise<RotateBatchResult> {
-    const closed = await batchRows.findBatchByNumber(trx, number)
-    const next = closed && (await batchRows.findBatchByNumber(trx, number + 1))
+  protected async previousRotation_(number: number, sharedContext: Ctx) {
+    const closed = await this.findBatch_({ number, status: "closed" }, sharedContext)
+    const next = closed && (await this.findBatch_({ number: number + 1 }, sharedContext))
     if (!closed || !next) {
-      throw await this.notFound_(trx, number)
+      throw await this.notFound_(number, sharedContext)
     }
-    const [closedDto, opened] = await this.withStats_(trx, [closed, next])
-    return { closed: closedDto, opened, rotated: false, swept_order_ids: [] }
+    return await this.result_(sharedContext, closed, next)
   }
 
-  protected async withStats_(knex: Knex, rows: batchRows.BatchRow[]): Promise<BatchDTO[]> {
-    const stats = await orderRows.statsByBatch(
-      knex,
-      rows.map((row) => row.id)
-    )
-    return rows.map((row) => ({
-      ...row,
-      number: Number(row.number),
-      ...stats.get(row.id)!,
-    }))
+  /** `swept` is given only where this call closed the batch. */
+  protected async result_(
+    sharedContext: Ctx,
+    closed: BatchRecord | null,
+    opened: BatchRecord | null,
+    swept?: string[]
+  ): Promise<RotateBatchResult> {
+    const dto = async (batch: BatchRecord | null) => batch && (await this.withStats_(batch, sharedContext))
+    return { closed: await dto(closed), opened: await dto(opened), rotated: !!swept, swept_order_ids: swept ?? [] }
   }
 
-  protected async notFound_(knex: Knex, number: number): Promise<MedusaError> {
-    const { min, max } = await batchRows.numberRange(knex)
-    const range =
-      min === null ? "no batch exists yet" : `batches ${min} to ${max} exist`
-    return new MedusaError(
-      MedusaError.Types.NOT_FOUND,
-      `Batch ${number} does not exist; ${range}.`
-    )
+  protected async findBatch_(
+    filters: Record<string, unknown>,
+    sharedContext: Ctx,
+    order: Record<string, "ASC" | "DESC"> = {}
+  ): Promise<BatchRecord | null> {
+    const [batch] = await this.listOrderBatches(filters, { ...batchSelect, order, take: 1 }, sharedContext)
+    return batch ? pick(batch) : null
+  }
+
+  protected async findNewestClosed_(sharedContext: Ctx): Promise<BatchRecord | null> {
+    return await this.findBatch_({ status: "closed" }, sharedContext, { number: "DESC" })
+  }
+
+  protected async withStats_(batch: BatchRecord, sharedContext: Ctx): Promise<BatchDTO> {
+    return (await withStats(knexOf(sharedContext), [batch]))[0]
+  }
+
+  protected async notFound_(number: number, sharedContext: Ctx): Promise<MedusaError> {
+    const first = await this.findBatch_({}, sharedContext, { number: "ASC" })
+    const last = await this.findBatch_({}, sharedContext, { number: "DESC" })
+    const exist = first && last ? `batches ${first.number} to ${last.number} exist` : "no batch exists yet"
+    return new MedusaError(MedusaError.Types.NOT_FOUND, `Batch ${number} does not exist; ${exist}.`)
   }
 }
 
-function knexOf(sharedContext: Context): Knex {
-  const manager = (sharedContext.transactionManager ?? sharedContext.manager) as {
-    getTransactionContext(): Knex.Transaction | undefined
-    getKnex(): Knex
-  }
-  return manager.getTransactionContext() ?? manager.getKnex()
-}
-
-function transactionOf(sharedContext: Context): Knex.Transaction {
-  const trx = (sharedContext.transactionManager as {
-    getTransactionContext(): Knex.Transaction | undefined
-  })?.getTransactionContext()
-  if (!trx) {
-    // Advisory xact locks on a pooled autocommit connection would be released
-    // at once and silently stop serialising.
-    throw new MedusaError(
-      MedusaError.Types.UNEXPECTED_STATE,
-      "Order batch writes must run inside a transaction."
-    )
-  }
-  return trx
+/** Only the batch's own fields, in their order, whatever the generated method returned. */
+function pick(batch: BatchRecord): BatchRecord {
+  return Object.fromEntries(BATCH_FIELDS.map((field) => [field, batch[field] ?? null])) as BatchRecord
 }

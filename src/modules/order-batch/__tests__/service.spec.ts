@@ -21,23 +21,37 @@ moduleIntegrationTestRunner<OrderBatchModuleService>({
     beforeEach(() => createOrderTable(MikroOrmWrapper.forkManager()))
 
     describe("the open batch", () => {
-      it("is created on first use, numbered 1, and found again", async () => {
-        const first = await service.retrieveOpenBatch()
-        const again = await service.retrieveOpenBatch()
+      it("does not exist on a new store, and reading it creates none", async () => {
+        expect(await service.retrieveOpenBatch()).toBeNull()
+        expect(await service.retrieveOpenBatch()).toBeNull()
+        expect(await service.listOrderBatches()).toEqual([])
+      })
 
-        expect(first).toMatchObject({
+      it("is created by the first assignment, numbered 1, and found again", async () => {
+        await service.assignOrders([placed("order_1")])
+        const open = await service.retrieveOpenBatch()
+
+        expect(open).toMatchObject({
           number: 1,
           status: "open",
           closed_at: null,
-          order_count: 0,
-          totals: [],
+          order_count: 1,
         })
-        expect(again.id).toBe(first.id)
+        expect((await service.retrieveOpenBatch())!.id).toBe(open!.id)
         expect(await service.listOrderBatches()).toHaveLength(1)
       })
 
+      it("is created once when many first orders arrive at once", async () => {
+        await Promise.all(
+          Array.from({ length: 12 }, (_, i) => service.assignOrders([placed(`order_${i}`)]))
+        )
+        const batches = await service.listOrderBatches()
+        expect(batches).toHaveLength(1)
+        expect((await service.retrieveOpenBatch())!.order_count).toBe(12)
+      })
+
       it("is one row only: the database refuses a second open batch", async () => {
-        await service.retrieveOpenBatch()
+        await service.assignOrders([placed("order_1")])
         await expect(
           MikroOrmWrapper.forkManager().execute(
             `INSERT INTO order_batch (id, number, status, opened_at) VALUES ('obat_x', 99, 'open', now())`
@@ -53,7 +67,7 @@ moduleIntegrationTestRunner<OrderBatchModuleService>({
           placed("order_2", "eur", 5.5),
           placed("order_3", "usd", 7),
         ])
-        const open = await service.retrieveOpenBatch()
+        const open = (await service.retrieveOpenBatch())!
 
         expect(result.assigned.map((a) => a.order_id).sort()).toEqual([
           "order_1",
@@ -79,7 +93,7 @@ moduleIntegrationTestRunner<OrderBatchModuleService>({
           { order_id: "order_1", batch_id: closed!.id, batch_number: 1 },
         ])
         expect(await service.listOrderBatchOrders({})).toHaveLength(1)
-        expect((await service.retrieveOpenBatch()).order_count).toBe(0)
+        expect((await service.retrieveOpenBatch())!.order_count).toBe(0)
       })
     })
 
@@ -103,11 +117,19 @@ moduleIntegrationTestRunner<OrderBatchModuleService>({
         })
         expect(result.closed!.closed_at).toBeInstanceOf(Date)
         expect(result.opened).toMatchObject({ number: 2, status: "open", order_count: 0 })
+        expect(result.swept_order_ids).toEqual([])
         expect((await service.retrieveCurrentBatch("user_1"))!.id).toBe(result.closed!.id)
       })
 
+      it("on a new store creates the first batch and closes it", async () => {
+        const { closed, opened } = await service.rotate({ reason: "manual" })
+        expect([closed!.number, opened!.number]).toEqual([1, 2])
+        expect(closed!.order_count).toBe(0)
+      })
+
       it("with a number closes that batch once and answers a retry the same", async () => {
-        const open = await service.retrieveOpenBatch()
+        await service.assignOrders([placed("order_1")])
+        const open = (await service.retrieveOpenBatch())!
 
         const first = await service.rotate({ reason: "manual", number: open.number })
         const retry = await service.rotate({ reason: "manual", number: open.number })
@@ -115,7 +137,7 @@ moduleIntegrationTestRunner<OrderBatchModuleService>({
         expect(first.rotated).toBe(true)
         expect(retry.rotated).toBe(false)
         expect(retry.closed!.id).toBe(first.closed!.id)
-        expect(retry.opened.id).toBe(first.opened.id)
+        expect(retry.opened!.id).toBe(first.opened!.id)
         expect(await service.listOrderBatches()).toHaveLength(2)
       })
 
@@ -124,31 +146,6 @@ moduleIntegrationTestRunner<OrderBatchModuleService>({
         await expect(service.rotate({ reason: "manual", number: 9 })).rejects.toThrow(
           "Batch 9 does not exist; batches 1 to 2 exist."
         )
-      })
-
-      it("keeps an empty batch open with keep_open: if_empty, and the admin keeps the newest closed", async () => {
-        await service.assignOrders([placed("order_1")])
-        const { closed } = await service.rotate({ reason: "manual" })
-
-        const kept = await service.rotate({
-          reason: "login",
-          user_id: "user_1",
-          keep_open: "if_empty",
-        })
-
-        expect(kept).toMatchObject({ rotated: false, closed: null })
-        expect(kept.opened.number).toBe(2)
-        expect((await service.retrieveCurrentBatch("user_1"))!.id).toBe(closed!.id)
-      })
-
-      it("closes nothing with keep_open: always, and records no current batch before any close", async () => {
-        await service.assignOrders([placed("order_1")])
-
-        const kept = await service.rotate({ reason: "login", user_id: "user_1", keep_open: "always" })
-
-        expect(kept.rotated).toBe(false)
-        expect(kept.opened.order_count).toBe(1)
-        expect(await service.retrieveCurrentBatch("user_1")).toBeNull()
       })
 
       it("sweeps orders that have no batch into the closing batch, but no draft orders", async () => {
@@ -166,10 +163,11 @@ moduleIntegrationTestRunner<OrderBatchModuleService>({
         const [ids] = await service.listAndCountBatchOrderIds(closed!.id)
         expect(ids.sort()).toEqual(["order_lost", "order_seen"])
 
-        // The swept order's total is filled in afterwards, in one statement a page.
-        expect(await service.listOrderIdsWithoutTotal(closed!.id)).toEqual(["order_lost"])
-        await service.setOrderTotals([{ order_id: "order_lost", total: "12.5" }])
-        expect(await service.listOrderIdsWithoutTotal(closed!.id)).toEqual([])
+        // The swept order's total is read afterwards (fillBatchOrderTotalsWorkflow).
+        const missing = await service.listOrderBatchOrders({ batch_id: closed!.id, total: null })
+        expect(missing.map((a) => a.order_id)).toEqual(["order_lost"])
+        await service.updateOrderBatchOrders([{ order_id: "order_lost", total: 12.5 }])
+        expect(await service.listOrderBatchOrders({ batch_id: closed!.id, total: null })).toEqual([])
         expect((await service.retrieveBatchByNumber(1)).totals).toEqual([
           { currency_code: "eur", amount: 22.5 },
         ])
@@ -209,12 +207,73 @@ moduleIntegrationTestRunner<OrderBatchModuleService>({
     beforeEach(() => createOrderTable(MikroOrmWrapper.forkManager()))
 
     it("numbers the first batch from firstBatchNumber and counts on from it", async () => {
-      expect((await service.retrieveOpenBatch()).number).toBe(1000)
+      await service.assignOrders([placed("order_1")])
+      expect((await service.retrieveOpenBatch())!.number).toBe(1000)
       const { closed, opened } = await service.rotate({ reason: "manual" })
-      expect([closed!.number, opened.number]).toEqual([1000, 1001])
+      expect([closed!.number, opened!.number]).toEqual([1000, 1001])
       await expect(service.retrieveBatchByNumber(3)).rejects.toThrow(
         "Batch 3 does not exist; batches 1000 to 1001 exist."
       )
+    })
+  },
+})
+
+moduleIntegrationTestRunner<OrderBatchModuleService>({
+  moduleName: ORDER_BATCH_MODULE,
+  moduleModels: [OrderBatch, OrderBatchOrder, OrderBatchUser],
+  moduleOptions: { rotateEmptyBatch: false },
+  resolve: "./src/modules/order-batch",
+  testSuite: ({ service, MikroOrmWrapper }) => {
+    beforeEach(() => createOrderTable(MikroOrmWrapper.forkManager()))
+
+    it("rotateEmptyBatch: false keeps an empty batch open at a login; the admin keeps the newest closed", async () => {
+      await service.assignOrders([placed("order_1")])
+      const { closed } = await service.rotate({ reason: "login", user_id: "user_1" })
+
+      const kept = await service.rotate({ reason: "login", user_id: "user_1" })
+
+      expect(kept).toMatchObject({ rotated: false, closed: null })
+      expect(kept.opened!.number).toBe(2)
+      expect((await service.retrieveCurrentBatch("user_1"))!.id).toBe(closed!.id)
+      // A manual close always closes, and an order swept at the login counts.
+      expect((await service.rotate({ reason: "manual" })).rotated).toBe(true)
+      await insertOrders(MikroOrmWrapper.forkManager(), [{ id: "order_lost", currency_code: "eur" }])
+      const swept = await service.rotate({ reason: "login", user_id: "user_1" })
+      expect(swept).toMatchObject({ rotated: true, swept_order_ids: ["order_lost"] })
+    })
+  },
+})
+
+moduleIntegrationTestRunner<OrderBatchModuleService>({
+  moduleName: ORDER_BATCH_MODULE,
+  moduleModels: [OrderBatch, OrderBatchOrder, OrderBatchUser],
+  moduleOptions: { rotateOnLogin: false },
+  resolve: "./src/modules/order-batch",
+  testSuite: ({ service, MikroOrmWrapper }) => {
+    beforeEach(() => createOrderTable(MikroOrmWrapper.forkManager()))
+
+    it("rotateOnLogin: false closes nothing at a login and sweeps nothing", async () => {
+      await service.assignOrders([placed("order_1")])
+      await insertOrders(MikroOrmWrapper.forkManager(), [{ id: "order_lost", currency_code: "eur" }])
+
+      const kept = await service.rotate({ reason: "login", user_id: "user_1" })
+
+      expect(kept).toMatchObject({ rotated: false, closed: null, swept_order_ids: [] })
+      expect(kept.opened!.order_count).toBe(1)
+      expect(await service.retrieveCurrentBatch("user_1")).toBeNull()
+      const { closed } = await service.rotate({ reason: "manual" })
+      await service.rotate({ reason: "login", user_id: "user_1" })
+      expect((await service.retrieveCurrentBatch("user_1"))!.id).toBe(closed!.id)
+    })
+
+    it("takes no rotation lock at a login: it answers while another transaction holds it", async () => {
+      await service.assignOrders([placed("order_1")])
+      const holder = MikroOrmWrapper.forkManager()
+      await holder.transactional(async (em) => {
+        await em.execute("SELECT pg_advisory_xact_lock(7302853621)")
+        const kept = await service.rotate({ reason: "login", user_id: "user_1" })
+        expect(kept.rotated).toBe(false)
+      })
     })
   },
 })

@@ -8,15 +8,23 @@ import { Knex } from "@medusajs/framework/mikro-orm/knex"
  */
 const BATCH_LOCK_KEY = 7_302_853_621
 
+/** Serialises the creation of an open batch where none exists (a new store). */
+const NEW_BATCH_LOCK_KEY = 7_302_853_622
+
 /** Long enough for a busy checkout burst, short enough to fail a stuck request. */
 const LOCK_TIMEOUT = "15s"
 
-export async function lockForRotation(trx: Knex.Transaction) {
+// Advisory locks have no generated method: they are plain PostgreSQL calls.
+async function lock(trx: Knex, fn: string, key: number) {
   await trx.raw(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`)
-  await trx.raw("SELECT pg_advisory_xact_lock(?)", [BATCH_LOCK_KEY])
+  await trx.raw(`SELECT ${fn}(?)`, [key])
 }
 
-export async function lockForAssignment(trx: Knex.Transaction) {
-  await trx.raw(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`)
-  await trx.raw("SELECT pg_advisory_xact_lock_shared(?)", [BATCH_LOCK_KEY])
-}
+export const lockForRotation = (trx: Knex) =>
+  lock(trx, "pg_advisory_xact_lock", BATCH_LOCK_KEY)
+
+export const lockForAssignment = (trx: Knex) =>
+  lock(trx, "pg_advisory_xact_lock_shared", BATCH_LOCK_KEY)
+
+export const lockForNewBatch = (trx: Knex) =>
+  lock(trx, "pg_advisory_xact_lock", NEW_BATCH_LOCK_KEY)

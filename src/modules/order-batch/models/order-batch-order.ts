@@ -12,9 +12,7 @@ export const OrderBatchOrder = model
     /** When the order was placed; a batch lists its orders by it. */
     placed_at: model.dateTime(),
     currency_code: model.text().nullable(),
-    /** The order's total when it was assigned, for the batch's totals. */
+    /** The order's total, for the batch's totals; null until a swept order's total is read. */
     total: model.bigNumber().nullable(),
-    /** `placed`: by its order.placed event; `sweep`: taken in when its batch closed. */
-    source: model.enum(["placed", "sweep"]).default("placed"),
   })
   .indexes([{ name: "IDX_order_batch_order_batch_placed", on: ["batch_id", "placed_at"] }])

@@ -8,5 +8,4 @@ export const OrderBatchUser = model.define("order_batch_user", {
   user_id: model.text().primaryKey(),
   /** The batch that login closed (or the newest closed one then); null: none yet. */
   batch_id: model.text().nullable(),
-  logged_in_at: model.dateTime(),
 })

@@ -21,7 +21,11 @@ export const fillBatchOrderTotalsStep = createStep(
     const service: OrderBatchModuleService = container.resolve(ORDER_BATCH_MODULE)
     let filled = 0
     for (;;) {
-      const ids = await service.listOrderIdsWithoutTotal(input.batch_id, PAGE)
+      const missing = await service.listOrderBatchOrders(
+        { batch_id: input.batch_id, total: null },
+        { select: ["order_id"], order: { order_id: "ASC" }, take: PAGE }
+      )
+      const ids = missing.map((assignment) => assignment.order_id)
       if (!ids.length) {
         break
       }
@@ -31,10 +35,10 @@ export const fillBatchOrderTotalsStep = createStep(
         filters: { id: ids },
         pagination: { skip: 0, take: ids.length },
       })
-      const totals = new Map(orders.map((o) => [o.id, MathBN.convert(o.total ?? 0).toString()]))
+      const totals = new Map(orders.map((o) => [o.id, MathBN.convert(o.total ?? 0).toNumber()]))
       // An order deleted since counts as 0, so the loop always ends.
-      await service.setOrderTotals(
-        ids.map((order_id) => ({ order_id, total: totals.get(order_id) ?? "0" }))
+      await service.updateOrderBatchOrders(
+        ids.map((order_id) => ({ order_id, total: totals.get(order_id) ?? 0 }))
       )
       filled += ids.length
     }

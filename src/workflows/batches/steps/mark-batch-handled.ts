@@ -33,7 +33,11 @@ export const markBatchHandledStep = createStep(
     const before = await service.retrieveOrderBatch(input.batch_id, {
       select: ["id", `${input.kind}_at`, `${input.kind}_by`],
     })
-    await service.markBatchHandled(input.batch_id, input.kind, input.actor_id)
+    await service.updateOrderBatches({
+      id: input.batch_id,
+      [`${input.kind}_at`]: new Date(),
+      [`${input.kind}_by`]: input.actor_id,
+    })
     return new StepResponse<MarkBatchHandledStepInput, PreviousHandling>(input, {
       batch_id: input.batch_id,
       kind: input.kind,

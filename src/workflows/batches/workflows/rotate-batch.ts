@@ -38,7 +38,7 @@ export const rotateBatchWorkflow = createWorkflow(
     when({ result }, ({ result }) => result.rotated).then(() => {
       const events = transform({ result }, ({ result }) => ({
         closed: { id: result.closed!.id, number: result.closed!.number },
-        opened: { id: result.opened.id, number: result.opened.number },
+        opened: { id: result.opened!.id, number: result.opened!.number },
       }))
       emitEventStep({
         eventName: OrderBatchEvents.CLOSED,

@@ -1,5 +1,25 @@
-export type BatchStatus = "open" | "closed"
-export type BatchCloseReason = "login" | "manual"
+import { InferTypeOf } from "@medusajs/framework/types"
+import { OrderBatch } from "../models"
+
+type OrderBatchRecord = InferTypeOf<typeof OrderBatch>
+
+export type BatchStatus = OrderBatchRecord["status"]
+export type BatchCloseReason = NonNullable<OrderBatchRecord["close_reason"]>
+
+/** The stored fields of a batch that the service and the admin API return. */
+export const BATCH_FIELDS = [
+  "id",
+  "number",
+  "status",
+  "opened_at",
+  "closed_at",
+  "closed_by",
+  "close_reason",
+  "printed_at",
+  "printed_by",
+  "exported_at",
+  "exported_by",
+] as const satisfies readonly (keyof OrderBatchRecord)[]
 
 export type BatchTotal = {
   currency_code: string
@@ -7,45 +27,35 @@ export type BatchTotal = {
 }
 
 /** A batch as the admin API and the service's methods return it. */
-export type BatchDTO = {
-  id: string
-  number: number
-  status: BatchStatus
-  opened_at: Date
-  closed_at: Date | null
-  closed_by: string | null
-  close_reason: BatchCloseReason | null
+export type BatchDTO = Pick<OrderBatchRecord, (typeof BATCH_FIELDS)[number]> & {
   order_count: number
+  /** One entry per currency over the batch's orders. */
   totals: BatchTotal[]
-  printed_at: Date | null
-  printed_by: string | null
-  exported_at: Date | null
-  exported_by: string | null
 }
 
 export type RotateBatchInput = {
+  /**
+   * `login`: an administrator logged in; the options `rotateOnLogin` and
+   * `rotateEmptyBatch` decide whether it closes the open batch. `manual`:
+   * a request to close it now, which always closes.
+   */
   reason: BatchCloseReason
   /** The user or API key that closes the batch. */
   actor_id?: string | null
-  /** Record the closed batch as this administrator's current batch. */
+  /** Record the closed batch (or the newest closed one) as this administrator's current batch. */
   user_id?: string | null
   /**
    * Close only this batch. Where it is already closed nothing rotates and the
    * result describes that earlier rotation, so a retried request is harmless.
    */
   number?: number
-  /**
-   * `never` (the default) closes the open batch; `if_empty` keeps it open
-   * when it has no orders; `always` closes nothing and only records the
-   * administrator's current batch (rotation on login turned off).
-   */
-  keep_open?: "never" | "if_empty" | "always"
 }
 
 export type RotateBatchResult = {
   /** The batch that this call (or, with `number`, an earlier one) closed. */
   closed: BatchDTO | null
-  opened: BatchDTO
+  /** The open batch; null only where a login closed nothing on a store with no batch yet. */
+  opened: BatchDTO | null
   /** False where nothing was closed now. */
   rotated: boolean
   /** Orders without a batch that the close took in (their event had not run). */

@@ -1,0 +1,64 @@
+import { Context } from "@medusajs/framework/types"
+import { ResolvedOrderBatchOptions } from "../options"
+import {
+  AssignOrderInput,
+  AssignOrdersResult,
+  BatchDTO,
+  RotateBatchInput,
+  RotateBatchResult,
+} from "./common"
+
+/**
+ * What the order batch module adds to its generated methods
+ * (`listOrderBatches`, `updateOrderBatches`, `listOrderBatchOrders`, …).
+ * Resolve it with `container.resolve(ORDER_BATCH_MODULE)`; write through the
+ * plugin's workflows.
+ */
+export interface IOrderBatchModuleService {
+  /** The plugin's options with their defaults filled in. */
+  getOptions(): Promise<ResolvedOrderBatchOptions>
+
+  /** The open batch, receiving new orders; null on a store that has none yet. */
+  retrieveOpenBatch(sharedContext?: Context): Promise<BatchDTO | null>
+
+  /** A batch by its number; a NOT_FOUND error names the numbers that exist. */
+  retrieveBatchByNumber(number: number, sharedContext?: Context): Promise<BatchDTO>
+
+  /** Batches, newest first, with their order counts and totals. */
+  listAndCountBatchSummaries(
+    page?: { skip?: number; take?: number },
+    sharedContext?: Context
+  ): Promise<[BatchDTO[], number]>
+
+  /** Ids of a batch's orders, oldest first, and how many it has. */
+  listAndCountBatchOrderIds(
+    batchId: string,
+    page?: { skip?: number; take?: number },
+    sharedContext?: Context
+  ): Promise<[string[], number]>
+
+  /**
+   * An administrator's current batch: the batch their latest login closed,
+   * or the newest closed batch at that login where it closed none. For a
+   * caller who never logged in since the plugin was installed (an API key,
+   * say), the newest closed batch. Null where no batch was ever closed.
+   */
+  retrieveCurrentBatch(userId: string | null, sharedContext?: Context): Promise<BatchDTO | null>
+
+  /**
+   * Closes the open batch and opens the next one, in one transaction; orders
+   * that have no batch yet are taken into the closing batch first. A login
+   * closes nothing with `rotateOnLogin: false` (and takes no lock), and keeps
+   * an empty batch open with `rotateEmptyBatch: false`; it records the
+   * administrator's current batch either way. The first rotation of a new
+   * store creates the batch it closes.
+   */
+  rotate(input: RotateBatchInput, sharedContext?: Context): Promise<RotateBatchResult>
+
+  /**
+   * Puts orders into the open batch (creating the first batch on a new
+   * store). Orders that already have a batch keep it, so repeating a call
+   * changes nothing.
+   */
+  assignOrders(orders: AssignOrderInput[], sharedContext?: Context): Promise<AssignOrdersResult>
+}
