@@ -22,7 +22,8 @@ medusaIntegrationTestRunner({
       const key = secretKey(store.secretKey)
 
       const first = bearer(await loginForToken(api, admin))
-      expect((await api.get("/admin/batches/open", key)).data.batch.number).toBe(1)
+      // A login that closes nothing creates no batch either.
+      expect((await api.get("/admin/batches/open", key)).data.batch).toBeNull()
       expect((await api.get("/admin/batches/current", first)).data.batch).toBeNull()
 
       await api.post("/admin/batches/rotate", {}, key)
