@@ -125,15 +125,35 @@ medusaIntegrationTestRunner({
     })
 
     it("refuses malformed pagination with 400 invalid_data", async () => {
-      for (const query of ["limit=0", "limit=abc", "limit=1.5", "offset=-1", "limit=501", "unknown=1"]) {
+      const bad = ["limit=0", "limit=abc", "limit=1.5", "limit=1e3", "offset=-1", "offset=1.5", "limit=501", "unknown=1", "order=number"]
+      for (const query of bad) {
         for (const path of ["/admin/batches", "/admin/batches/1/orders"]) {
           const response = await failure(api.get(`${path}?${query}`, key))
           expect([query, response.status, response.data.type]).toEqual([query, 400, "invalid_data"])
         }
       }
+      expect((await failure(api.get("/admin/batches?limit=1.5", key))).data.message).toBe(
+        "Invalid request: limit must be a whole number from 1 to 500."
+      )
+    })
+
+    it("answers no open batch on a new store, creates none by reading, and the first close makes batch 1", async () => {
+      for (let i = 0; i < 2; i++) {
+        expect((await api.get("/admin/batches/open", key)).data).toEqual({ batch: null })
+        expect((await api.get("/admin/batches/current", key)).data).toEqual({ batch: null })
+        expect((await api.get("/admin/batches", key)).data).toMatchObject({ batches: [], count: 0 })
+      }
+      expect((await failure(api.get("/admin/batches/1", key))).status).toBe(404)
+
+      const { data } = await api.post("/admin/batches/rotate", {}, key)
+
+      expect(data.closed).toMatchObject({ number: 1, status: "closed", order_count: 0, close_reason: "manual" })
+      expect(data.opened).toMatchObject({ number: 2, status: "open" })
+      expect((await api.get("/admin/batches/open", key)).data.batch).toMatchObject({ number: 2 })
     })
 
     it("rotates on request, and a retry with the same number closes nothing more", async () => {
+      await api.post("/admin/batches/rotate", {}, key)
       const open = (await api.get("/admin/batches/open", key)).data.batch
 
       const first = (await api.post("/admin/batches/rotate", { number: open.number }, key)).data
@@ -142,7 +162,7 @@ medusaIntegrationTestRunner({
       expect(first.closed).toMatchObject({ number: open.number, status: "closed", close_reason: "manual" })
       expect(first.opened).toMatchObject({ number: open.number + 1, status: "open" })
       expect(retry).toEqual(first)
-      expect((await api.get("/admin/batches", key)).data.count).toBe(2)
+      expect((await api.get("/admin/batches", key)).data.count).toBe(3)
 
       const ahead = await failure(api.post("/admin/batches/rotate", { number: open.number + 5 }, key))
       expect(ahead.status).toBe(404)
@@ -151,7 +171,7 @@ medusaIntegrationTestRunner({
         expect(bad.status).toBe(400)
         expect(bad.data.type).toBe("invalid_data")
       }
-      expect((await api.get("/admin/batches", key)).data.count).toBe(2)
+      expect((await api.get("/admin/batches", key)).data.count).toBe(3)
     })
 
     it("accepts an admin session, an admin bearer token and a secret API key", async () => {
@@ -166,7 +186,7 @@ medusaIntegrationTestRunner({
     })
 
     it("refuses anonymous callers, customers and publishable keys", async () => {
-      await api.get("/admin/batches/open", key)
+      await api.post("/admin/batches/rotate", {}, key)
       const publishable = { "x-publishable-api-key": store.publishableKey }
       const registered = await api.post("/auth/customer/emailpass/register", {
         email: "shopper@example.com",
@@ -194,7 +214,7 @@ medusaIntegrationTestRunner({
           expect(response.status).toBe(401)
         }
       }
-      expect((await api.get("/admin/batches", key)).data.count).toBe(1)
+      expect((await api.get("/admin/batches", key)).data.count).toBe(2)
     })
 
     it("answers no current batch before any batch closed, and the newest closed one to an API key", async () => {

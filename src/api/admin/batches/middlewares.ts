@@ -10,11 +10,13 @@ import {
 import {
   AdminGetBatchesParams,
   AdminGetBatchOrdersParams,
+  AdminGetBatchPickListParams,
   AdminRotateBatch,
 } from "./validators"
 
 // Routes under /admin are authenticated by Medusa itself: an admin session,
-// an admin bearer token or a secret API key.
+// an admin bearer token or a secret API key. The `:number` of a route is read
+// by its handler (helpers.ts), as Medusa's own routes read their `:id`.
 export const adminBatchesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
@@ -32,6 +34,11 @@ export const adminBatchesMiddlewares: MiddlewareRoute[] = [
         listBatchOrdersQueryConfig
       ),
     ],
+  },
+  {
+    method: ["GET"],
+    matcher: "/admin/batches/:number/pick-list",
+    middlewares: [validateAndTransformQuery(AdminGetBatchPickListParams, {})],
   },
   {
     method: ["POST"],

@@ -19,14 +19,13 @@ export const defaultAdminBatchOrderFields = [
   "items.quantity",
 ]
 
+// The default limits live in the validators (createFindParams), which
+// always give a limit; the configs only say what to read and that it is a list.
 export const listBatchesQueryConfig = {
-  defaults: ["id"],
-  defaultLimit: 20,
   isList: true,
 }
 
 export const listBatchOrdersQueryConfig = {
   defaults: defaultAdminBatchOrderFields,
-  defaultLimit: 50,
   isList: true,
 }

@@ -1,52 +1,92 @@
 import { z } from "@medusajs/framework/zod"
 import { MedusaError } from "@medusajs/framework/utils"
-import { MAX_BATCH_NUMBER } from "../../../modules/order-batch/options"
+import { createFindParams } from "@medusajs/medusa/api/utils/validators"
+import {
+  BATCH_NUMBER_RULE,
+  MAX_BATCH_NUMBER,
+  parseBatchNumber,
+} from "../../../lib/batch-number"
 
-const ACCEPTED = `a whole number from 1 to ${MAX_BATCH_NUMBER}`
+const batchNumberMessage = (text: string) =>
+  `Batch number must be ${BATCH_NUMBER_RULE}; received "${text.slice(0, 40)}".`
+
+/** The `:number` of a batch route, or a 400 that says what is accepted. */
+export function parseBatchNumberParam(text: string): number {
+  const parsed = parseBatchNumber(text)
+  if (!parsed.ok) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, batchNumberMessage(text))
+  }
+  return parsed.number
+}
+
+const PAGINATION_BOUNDS = {
+  limit: [1, 500],
+  offset: [0, MAX_BATCH_NUMBER],
+} as const
 
 /**
- * Reads a batch number strictly: digits only, so `1.5`, `1e3`, `0x10` or
- * ` 7` are refused instead of being coerced into some other batch.
+ * Medusa's find params, stricter about limit and offset: Medusa reads them
+ * with parseInt, which would turn `1.5` into 1 and `1e3` into 1. Here only
+ * plain digits within bounds pass, anything else is a 400.
  */
-export function parseBatchNumber(value: unknown): number {
-  const text = typeof value === "string" ? value : String(value ?? "")
-  const number = /^[1-9][0-9]{0,9}$/.test(text) ? Number(text) : NaN
-  if (!Number.isSafeInteger(number) || number > MAX_BATCH_NUMBER) {
-    throw new MedusaError(
-      MedusaError.Types.INVALID_DATA,
-      `Batch number must be ${ACCEPTED}; received "${text.slice(0, 40)}".`
-    )
-  }
-  return number
-}
-
-const wholeNumber = (name: string, min: number, max: number) => {
-  const error = `${name} must be a whole number from ${min} to ${max}.`
-  return z.preprocess(
-    // Query strings arrive as text; only plain digits become a number.
-    (value) =>
-      typeof value === "string" && /^[0-9]+$/.test(value) ? Number(value) : value,
-    z.number({ error }).int(error).min(min, error).max(max, error)
-  )
-}
-
-const pagination = (defaultLimit: number) =>
-  z.object({
-    limit: wholeNumber("limit", 1, 500).optional().default(defaultLimit),
-    offset: wholeNumber("offset", 0, MAX_BATCH_NUMBER).optional().default(0),
-  })
+const findParams = <T extends z.ZodRawShape>(
+  schema: z.ZodObject<T>
+) =>
+  z.preprocess((query, ctx) => {
+    const raw = (query ?? {}) as Record<string, unknown>
+    for (const [key, [min, max]] of Object.entries(PAGINATION_BOUNDS)) {
+      const value = raw[key]
+      const number =
+        typeof value === "string" && /^(0|[1-9][0-9]*)$/.test(value)
+          ? Number(value)
+          : NaN
+      if (value !== undefined && !(number >= min && number <= max)) {
+        ctx.addIssue({
+          code: "custom",
+          path: [key],
+          input: value,
+          message: `${key} must be a whole number from ${min} to ${max}.`,
+        })
+      }
+    }
+    return query
+  }, schema.strict())
 
 export type AdminGetBatchesParamsType = z.infer<typeof AdminGetBatchesParams>
-export const AdminGetBatchesParams = pagination(20).strict()
+export const AdminGetBatchesParams = findParams(
+  createFindParams({ limit: 20, offset: 0 }).pick({ limit: true, offset: true })
+)
 
 export type AdminGetBatchOrdersParamsType = z.infer<typeof AdminGetBatchOrdersParams>
-export const AdminGetBatchOrdersParams = pagination(50)
-  .extend({ fields: z.string().optional() })
+export const AdminGetBatchOrdersParams = findParams(
+  createFindParams({ limit: 50, offset: 0 }).pick({
+    limit: true,
+    offset: true,
+    fields: true,
+  })
+)
+
+export type AdminGetBatchPickListParamsType = z.infer<typeof AdminGetBatchPickListParams>
+export const AdminGetBatchPickListParams = z
+  .object({
+    format: z.enum(["html", "csv"]).optional().default("html"),
+  })
   .strict()
 
 export type AdminRotateBatchType = z.infer<typeof AdminRotateBatch>
 export const AdminRotateBatch = z
   .object({
-    number: wholeNumber("number", 1, MAX_BATCH_NUMBER).optional(),
+    // JSON gives a number, a form a string; both are read by the same rule.
+    number: z
+      .union([z.number(), z.string()])
+      .transform((value, ctx) => {
+        const parsed = parseBatchNumber(String(value))
+        if (!parsed.ok) {
+          ctx.addIssue({ code: "custom", message: batchNumberMessage(String(value)) })
+          return z.NEVER
+        }
+        return parsed.number
+      })
+      .optional(),
   })
   .strict()

@@ -2,7 +2,7 @@ import {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import { retrieveRequestedBatch } from "../retrieve-requested-batch"
+import { retrieveRequestedBatch } from "../helpers"
 
 /** `GET /admin/batches/:number` */
 export const GET = async (

@@ -2,10 +2,9 @@ import {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import { retrieveRequestedBatch } from "../../retrieve-requested-batch"
-import { ORDER_BATCH_MODULE } from "../../../../../modules/order-batch"
-import type OrderBatchModuleService from "../../../../../modules/order-batch/service"
-import { readOrdersWithStatuses } from "../../lib/batch-order-pages"
+import { readBatchOrderPage } from "../../../../../lib/batch-order-pages"
+import { readOrdersWithStatuses } from "../../../../../lib/read-orders"
+import { retrieveRequestedBatch } from "../../helpers"
 import { AdminGetBatchOrdersParamsType } from "../../validators"
 
 /**
@@ -18,19 +17,16 @@ export const GET = async (
   res: MedusaResponse
 ) => {
   const batch = await retrieveRequestedBatch(req)
-  const service: OrderBatchModuleService = req.scope.resolve(ORDER_BATCH_MODULE)
   const { skip, take } = req.queryConfig.pagination
-  const [ids, count] = await service.listAndCountBatchOrderIds(batch.id, {
-    skip,
-    take,
-  })
 
-  // The id is needed to keep the batch's order, whatever `fields` asks for.
-  const read = readOrdersWithStatuses<{ id: string }>(req.scope, [
-    ...new Set(["id", ...req.queryConfig.fields]),
-  ])
-  const byId = new Map((ids.length ? await read(ids) : []).map((o) => [o.id, o]))
-  const orders = ids.flatMap((id) => byId.get(id) ?? [])
+  // The id keeps the batch's order, whatever `fields` asks for.
+  const fields = [...new Set(["id", ...req.queryConfig.fields])]
+  const { orders, count } = await readBatchOrderPage(
+    req.scope,
+    batch.id,
+    readOrdersWithStatuses<{ id: string }>(req.scope, fields),
+    { skip, take }
+  )
 
   res.json({ orders, count, limit: take, offset: skip })
 }

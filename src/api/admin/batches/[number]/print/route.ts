@@ -2,17 +2,16 @@ import {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import { retrieveRequestedBatch } from "../../retrieve-requested-batch"
-import { HTML_DOCUMENT_HEADERS } from "../../lib/html-document"
-import { renderPrintDocument } from "../../lib/print-html"
-import { thenRecordHandled } from "../../lib/record-handled"
-import { sendStream } from "../../lib/send-stream"
+import {
+  HTML_DOCUMENT_HEADERS,
+  renderPrintDocument,
+} from "../../../../../lib/documents"
+import { recordHandled, retrieveRequestedBatch, sendStream } from "../../helpers"
 
 /**
  * `GET /admin/batches/:number/print`: a printer-ready HTML document of the
  * batch's orders, one packing slip a page, written as the orders are read.
- * The print is recorded once the whole document is written and before the
- * response ends, so a print that failed half-way is not recorded.
+ * The print is recorded once the first page of orders is read.
  */
 export const GET = async (
   req: AuthenticatedMedusaRequest,
@@ -20,10 +19,9 @@ export const GET = async (
 ) => {
   const batch = await retrieveRequestedBatch(req)
 
-  await sendStream(
-    req,
-    res,
-    HTML_DOCUMENT_HEADERS,
-    thenRecordHandled(req, batch.id, "printed", renderPrintDocument(req.scope, batch))
-  )
+  await sendStream(req, res, {
+    headers: HTML_DOCUMENT_HEADERS,
+    chunks: renderPrintDocument(req.scope, batch),
+    onStart: recordHandled(req, batch, "printed"),
+  })
 }

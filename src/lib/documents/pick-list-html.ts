@@ -1,8 +1,8 @@
-import { BatchDTO } from "../../../../modules/order-batch/types"
+import type { BatchDTO } from "../../modules/order-batch/types"
 import { escapeHtml } from "./escape-html"
 import { countOf, formatDate } from "./format"
 import { documentEnd, documentStart } from "./html-document"
-import { PickList } from "./pick-list"
+import { PickList } from "./pick-list-tally"
 
 /** The printed pick list: one table row per SKU, the totals beneath. */
 export function renderPickListHtml(batch: BatchDTO, pickList: PickList): string {

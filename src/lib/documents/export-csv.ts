@@ -1,6 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
-import { BatchDTO } from "../../../../modules/order-batch/types"
-import { batchOrderPages, readOrdersWithStatuses } from "./batch-order-pages"
+import type { BatchDTO } from "../../modules/order-batch/types"
+import { batchOrderPages } from "../batch-order-pages"
+import { readOrdersWithStatuses } from "../read-orders"
 import {
   addressLines,
   fullName,
@@ -41,20 +42,20 @@ const EXPORT_ORDER_FIELDS = [
 
 /** The export's columns, one row per order; headers are stable for integrations. */
 export const EXPORT_CSV_COLUMNS = [
-  { key: "batch_number", header: "batch_number" },
-  { key: "order_number", header: "order_number" },
-  { key: "order_id", header: "order_id" },
-  { key: "placed_at", header: "placed_at" },
-  { key: "email", header: "email" },
-  { key: "customer_name", header: "customer_name" },
-  { key: "shipping_name", header: "shipping_name" },
-  { key: "shipping_address", header: "shipping_address" },
-  { key: "item_count", header: "item_count" },
-  { key: "currency_code", header: "currency_code" },
-  { key: "total", header: "total" },
-  { key: "payment_status", header: "payment_status" },
-  { key: "fulfillment_status", header: "fulfillment_status" },
-]
+  "batch_number",
+  "order_number",
+  "order_id",
+  "placed_at",
+  "email",
+  "customer_name",
+  "shipping_name",
+  "shipping_address",
+  "item_count",
+  "currency_code",
+  "total",
+  "payment_status",
+  "fulfillment_status",
+].map((key) => ({ key, header: key }))
 
 /**
  * The export's rows, a page of orders at a time: piped through the CSV

@@ -1,18 +1,14 @@
-import { MedusaContainer } from "@medusajs/framework/types"
-import { BatchDTO } from "../../../../modules/order-batch/types"
-import { batchOrderPages, readOrdersByQuery } from "./batch-order-pages"
+import type { BatchDTO } from "../../modules/order-batch/types"
 import { escapeHtml } from "./escape-html"
 import {
   addressLines,
   formatDate,
-  countOf,
   formatMoney,
   fullName,
   PersonName,
   PostalAddress,
   toNumber,
 } from "./format"
-import { documentEnd, documentStart } from "./html-document"
 
 export type PrintOrder = {
   id: string
@@ -64,46 +60,11 @@ export const PRINT_ORDER_FIELDS = [
 ]
 
 /**
- * The print document of a batch, in chunks: one packing slip a page, read
- * and written a page of orders at a time.
+ * One order's packing slip, a page of its own on paper: who, where to, what
+ * (with SKUs and quantities) and the totals. Every shopper-typed value is
+ * escaped.
  */
-export async function* renderPrintDocument(
-  scope: MedusaContainer,
-  batch: BatchDTO
-): AsyncGenerator<string> {
-  const pages = batchOrderPages<PrintOrder>(
-    scope,
-    batch.id,
-    readOrdersByQuery(scope, PRINT_ORDER_FIELDS)
-  )
-  let started = false
-  for await (const { orders, offset, count } of pages) {
-    if (!started) {
-      yield documentStart(`Batch ${batch.number}: ${countOf(count, "order")}`)
-      yield openBatchNotice(batch, count)
-      started = true
-    }
-    yield orders
-      .map((order, i) => renderOrder(order, batch, offset + i + 1, count))
-      .join("")
-  }
-  if (!started) {
-    yield documentStart(`Batch ${batch.number}: no orders`)
-    yield openBatchNotice(batch, 0)
-    yield `<section class="sheet"><h1>Batch ${batch.number}</h1><p>This batch has no orders.</p></section>\n`
-  }
-  yield documentEnd()
-}
-
-function openBatchNotice(batch: BatchDTO, count: number): string {
-  return batch.status === "open"
-    ? `<p class="notice sheet">Batch ${batch.number} is still open and receiving orders. ` +
-        `This document shows the ${countOf(count, "order")} it had when it was printed; ` +
-        `log out and in again to close it and work with a fixed set of orders.</p>\n`
-    : ""
-}
-
-function renderOrder(
+export function renderPackingSlip(
   order: PrintOrder,
   batch: BatchDTO,
   position: number,

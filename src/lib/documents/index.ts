@@ -1,0 +1,7 @@
+export * from "./csv"
+export * from "./export-csv"
+export * from "./html-document"
+export * from "./pick-list"
+export * from "./pick-list-html"
+export * from "./pick-list-tally"
+export * from "./print-html"
