@@ -1,4 +1,4 @@
-import { Button, Container, Heading } from "@medusajs/ui"
+import { Button, Container, Heading, Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
 import { useOpenBatch } from "../hooks/api/batches"
@@ -35,6 +35,11 @@ export const BatchNavigationSection = () => {
       <div className="px-6 py-4">
         <GoToBatchForm />
       </div>
+      {openBatch === null && (
+        <Text size="small" className="text-ui-fg-subtle px-6 py-4" data-testid="no-open-batch">
+          {t("orderBatches.noOpenBatch")}
+        </Text>
+      )}
     </Container>
   )
 }

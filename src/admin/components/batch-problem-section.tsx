@@ -10,9 +10,12 @@ export const BatchProblemSection = ({
 }) => {
   const { t } = useTranslation()
   const [heading, description] =
-    problem.kind === "no_current"
-      ? [t("orderBatches.noCurrent.heading"), t("orderBatches.noCurrent.description")]
-      : [t("orderBatches.notFound.heading"), problem.message]
+    problem.kind === "not_found"
+      ? [t("orderBatches.notFound.heading"), problem.message]
+      : [
+          t(`orderBatches.${problem.kind === "no_batch" ? "noBatch" : "noCurrent"}.heading`),
+          t(`orderBatches.${problem.kind === "no_batch" ? "noBatch" : "noCurrent"}.description`),
+        ]
 
   return (
     <Container className="px-6 py-8" data-testid="batch-problem">

@@ -1,4 +1,5 @@
 import { Container, Skeleton } from "@medusajs/ui"
+import { useRefreshBatchesOnReturn } from "../hooks/use-refresh-batches-on-return"
 import { useShownBatch } from "../hooks/use-shown-batch"
 import { BatchHeaderSection } from "./batch-header-section"
 import { BatchHistorySection } from "./batch-history-section"
@@ -13,6 +14,7 @@ import { OpenBatchWarning } from "./open-batch-warning"
  */
 export const BatchWorkspace = ({ numberParam }: { numberParam?: string }) => {
   const { batch, currentNumber, isLoading, problem } = useShownBatch(numberParam)
+  useRefreshBatchesOnReturn()
 
   return (
     <div className="flex flex-col gap-y-3">

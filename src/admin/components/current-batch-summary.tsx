@@ -1,21 +1,23 @@
 import { Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
-import { useCurrentBatch } from "../hooks/api/batches"
+import { useCurrentBatch, useOpenBatch } from "../hooks/api/batches"
 import { formatDateTime } from "../lib/format"
 
 /** "Batch #12 · Closed 3 Mar, 09:12 · 5 orders", linking to the batch. */
 export const CurrentBatchSummary = () => {
   const { t } = useTranslation()
   const { batch, isPending } = useCurrentBatch()
+  // Where no batch ever closed, a new store may have no batch at all.
+  const open = useOpenBatch({ enabled: batch === null })
 
-  if (isPending) {
+  if (isPending || (batch === null && open.isPending)) {
     return null
   }
   if (!batch) {
     return (
       <Text size="small" className="text-ui-fg-subtle">
-        {t("orderBatches.widgets.noCurrent")}
+        {t(`orderBatches.widgets.${open.batch ? "noCurrent" : "noBatch"}`)}
       </Text>
     )
   }

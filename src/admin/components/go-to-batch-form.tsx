@@ -4,7 +4,7 @@ import { FormEvent, useId, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { useNavigate } from "react-router-dom"
 import { useLookUpBatch } from "../hooks/api/batches"
-import { MAX_BATCH_NUMBER, parseBatchNumberInput } from "../lib/batch-number"
+import { MAX_BATCH_NUMBER, parseTypedBatchNumber } from "../../lib/batch-number"
 
 /**
  * "Go to batch #": a bad number, or one that names no batch, is answered under
@@ -22,7 +22,7 @@ export const GoToBatchForm = () => {
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault()
-    const parsed = parseBatchNumberInput(value)
+    const parsed = parseTypedBatchNumber(value)
     if (!parsed.ok) {
       setError(
         t(`orderBatches.goTo.errors.${parsed.reason}`, {

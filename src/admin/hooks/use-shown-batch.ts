@@ -1,8 +1,8 @@
 import { FetchError } from "@medusajs/js-sdk"
 import { useTranslation } from "react-i18next"
-import { MAX_BATCH_NUMBER, parseBatchNumberInput } from "../lib/batch-number"
+import { MAX_BATCH_NUMBER, parseTypedBatchNumber } from "../../lib/batch-number"
 import { AdminBatch } from "../lib/types"
-import { useBatch, useCurrentBatch } from "./api/batches"
+import { useBatch, useCurrentBatch, useOpenBatch } from "./api/batches"
 
 const isAnswered = (error: FetchError | null) =>
   error?.status === 400 || error?.status === 404
@@ -12,8 +12,15 @@ export type ShownBatch = {
   /** The administrator's current batch, to mark it where it is shown. */
   currentNumber: number | null
   isLoading: boolean
-  /** Why no batch is shown: no batch closed yet, or a bad or unknown number. */
-  problem: { kind: "no_current" } | { kind: "not_found"; message: string } | null
+  /**
+   * Why no batch is shown: no batch at all yet (a new store), none closed
+   * yet, or a bad or unknown number.
+   */
+  problem:
+    | { kind: "no_batch" }
+    | { kind: "no_current" }
+    | { kind: "not_found"; message: string }
+    | null
 }
 
 /**
@@ -24,28 +31,36 @@ export type ShownBatch = {
 export const useShownBatch = (numberParam?: string): ShownBatch => {
   const { t } = useTranslation()
   const parsed =
-    numberParam === undefined ? null : parseBatchNumberInput(numberParam)
+    numberParam === undefined ? null : parseTypedBatchNumber(numberParam)
   const number = parsed?.ok ? parsed.number : undefined
 
   const current = useCurrentBatch()
+  // Where no batch ever closed: is there an open one at least?
+  const open = useOpenBatch()
   const byNumber = useBatch(number ?? 0, {
     enabled: number !== undefined,
     retry: (failures, error) => !isAnswered(error) && failures < 1,
   })
 
   const unexpected =
-    current.error ?? (isAnswered(byNumber.error) ? null : byNumber.error)
+    current.error ??
+    open.error ??
+    (isAnswered(byNumber.error) ? null : byNumber.error)
   if (unexpected) {
     throw unexpected
   }
 
   const currentNumber = current.batch?.number ?? null
   if (parsed === null) {
+    const none = current.batch === null
     return {
       batch: current.batch ?? null,
       currentNumber,
-      isLoading: current.isPending,
-      problem: current.batch === null ? { kind: "no_current" } : null,
+      isLoading: current.isPending || (none && open.isPending),
+      problem:
+        !none || open.isPending
+          ? null
+          : { kind: open.batch ? "no_current" : "no_batch" },
     }
   }
   if (!parsed.ok) {

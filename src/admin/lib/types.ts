@@ -1,19 +1,12 @@
-/** A batch as the admin API answers it (dates arrive as ISO strings). */
-export type AdminBatch = {
-  id: string
-  number: number
-  status: "open" | "closed"
-  opened_at: string
-  closed_at: string | null
-  closed_by: string | null
-  close_reason: "login" | "manual" | null
-  order_count: number
-  totals: { currency_code: string; amount: number }[]
-  printed_at: string | null
-  printed_by: string | null
-  exported_at: string | null
-  exported_by: string | null
+import type { BatchDTO } from "../../modules/order-batch/types"
+
+/** A value as it arrives in JSON: dates become ISO strings. */
+type Serialized<T> = {
+  [K in keyof T]: Date extends T[K] ? Exclude<T[K], Date> | string : T[K]
 }
+
+/** A batch as the admin API answers it: the module's batch, serialised. */
+export type AdminBatch = Serialized<BatchDTO>
 
 /** The fields of an order that the batch's order table shows. */
 export type AdminBatchOrder = {
@@ -38,7 +31,8 @@ export type AdminBatchOrder = {
 }
 
 export type AdminBatchResponse = { batch: AdminBatch }
-export type AdminCurrentBatchResponse = { batch: AdminBatch | null }
+/** The current and the open batch: null where there is none (yet). */
+export type AdminOptionalBatchResponse = { batch: AdminBatch | null }
 export type AdminBatchListResponse = {
   batches: AdminBatch[]
   count: number

@@ -6,6 +6,7 @@ import {
   useQuery,
   useQueryClient,
   UseQueryOptions,
+  UseQueryResult,
 } from "@tanstack/react-query"
 import { useCallback } from "react"
 import { queryKeysFactory } from "../../lib/query-key-factory"
@@ -15,7 +16,7 @@ import {
   AdminBatchListResponse,
   AdminBatchOrderListResponse,
   AdminBatchResponse,
-  AdminCurrentBatchResponse,
+  AdminOptionalBatchResponse,
   AdminRotateBatchResponse,
   PageQuery,
 } from "../../lib/types"
@@ -37,17 +38,33 @@ export const batchesQueryKeys = {
     [BATCHES_QUERY_KEY, "of_order", orderId] as const,
 }
 
-/**
- * Batches change outside this tab (orders arrive, other administrators log
- * in, print and export), so a page that mounts asks again instead of trusting
- * the dashboard's 90-second cache. Callers can still override it.
- */
-const ALWAYS_REFETCH_ON_MOUNT = { staleTime: 0 } as const
-
 type QueryOptions<T> = Omit<
   UseQueryOptions<T, FetchError, T, QueryKey>,
   "queryKey" | "queryFn"
 >
+
+/**
+ * A read of the admin API whose answer is spread into the result, as the
+ * dashboard's own hooks do (`const { batch, isPending } = useBatch(12)`).
+ * Batches change outside this tab (orders arrive, other administrators log
+ * in, print and export), so a page that mounts asks again instead of trusting
+ * the dashboard's 90-second cache (see also use-refresh-batches-on-return).
+ * Callers can still override it.
+ */
+const useAdminQuery = <T extends object>(
+  queryKey: QueryKey,
+  path: string,
+  options?: QueryOptions<T>,
+  query?: PageQuery
+): Partial<T> & UseQueryResult<T, FetchError> => {
+  const result = useQuery({
+    queryKey,
+    queryFn: () => sdk.client.fetch<T>(path, query && { query }),
+    staleTime: 0,
+    ...options,
+  })
+  return { ...result.data, ...result } as Partial<T> & UseQueryResult<T, FetchError>
+}
 
 const fetchBatch = (number: number) =>
   sdk.client.fetch<AdminBatchResponse>(`/admin/batches/${number}`)
@@ -56,73 +73,39 @@ const fetchBatch = (number: number) =>
 export const useBatches = (
   query: PageQuery,
   options?: QueryOptions<AdminBatchListResponse>
-) => {
-  const { data, ...rest } = useQuery({
-    queryKey: batchesQueryKeys.list(query),
-    queryFn: () =>
-      sdk.client.fetch<AdminBatchListResponse>("/admin/batches", { query }),
-    ...ALWAYS_REFETCH_ON_MOUNT,
-    ...options,
-  })
-  return { ...data, ...rest }
-}
+) => useAdminQuery(batchesQueryKeys.list(query), "/admin/batches", options, query)
 
 /** The batch that the signed-in administrator's latest login closed. */
 export const useCurrentBatch = (
-  options?: QueryOptions<AdminCurrentBatchResponse>
-) => {
-  const { data, ...rest } = useQuery({
-    queryKey: batchesQueryKeys.current(),
-    queryFn: () =>
-      sdk.client.fetch<AdminCurrentBatchResponse>("/admin/batches/current"),
-    ...ALWAYS_REFETCH_ON_MOUNT,
-    ...options,
-  })
-  return { ...data, ...rest }
-}
+  options?: QueryOptions<AdminOptionalBatchResponse>
+) => useAdminQuery(batchesQueryKeys.current(), "/admin/batches/current", options)
 
-/** The batch still receiving orders: the preview of the next batch. */
-export const useOpenBatch = (options?: QueryOptions<AdminBatchResponse>) => {
-  const { data, ...rest } = useQuery({
-    queryKey: batchesQueryKeys.open(),
-    queryFn: () => sdk.client.fetch<AdminBatchResponse>("/admin/batches/open"),
-    ...ALWAYS_REFETCH_ON_MOUNT,
-    ...options,
-  })
-  return { ...data, ...rest }
-}
+/**
+ * The batch still receiving orders: the preview of the next batch. Null on a
+ * new store until its first order or close creates the first batch.
+ */
+export const useOpenBatch = (
+  options?: QueryOptions<AdminOptionalBatchResponse>
+) => useAdminQuery(batchesQueryKeys.open(), "/admin/batches/open", options)
 
 export const useBatch = (
   number: number,
   options?: QueryOptions<AdminBatchResponse>
-) => {
-  const { data, ...rest } = useQuery({
-    queryKey: batchesQueryKeys.detail(number),
-    queryFn: () => fetchBatch(number),
-    ...ALWAYS_REFETCH_ON_MOUNT,
-    ...options,
-  })
-  return { ...data, ...rest }
-}
+) =>
+  useAdminQuery(batchesQueryKeys.detail(number), `/admin/batches/${number}`, options)
 
 /** One page of a batch's orders, oldest first. */
 export const useBatchOrders = (
   number: number,
   query: PageQuery,
   options?: QueryOptions<AdminBatchOrderListResponse>
-) => {
-  const { data, ...rest } = useQuery({
-    queryKey: batchesQueryKeys.orders(number, query),
-    queryFn: () =>
-      sdk.client.fetch<AdminBatchOrderListResponse>(
-        `/admin/batches/${number}/orders`,
-        { query }
-      ),
-    ...ALWAYS_REFETCH_ON_MOUNT,
-    ...options,
-  })
-  return { ...data, ...rest }
-}
+) =>
+  useAdminQuery(
+    batchesQueryKeys.orders(number, query),
+    `/admin/batches/${number}/orders`,
+    options,
+    query
+  )
 
 type OrderBatchResponse = {
   order: { id: string; batch?: Pick<AdminBatch, "id" | "number" | "status"> | null }
@@ -136,16 +119,12 @@ export const useOrderBatch = (
   orderId: string,
   options?: QueryOptions<OrderBatchResponse>
 ) => {
-  const { data, ...rest } = useQuery({
-    queryKey: batchesQueryKeys.ofOrder(orderId),
-    queryFn: () =>
-      sdk.client.fetch<OrderBatchResponse>(`/admin/orders/${orderId}`, {
-        query: { fields: "id,*batch" },
-      }),
-    ...ALWAYS_REFETCH_ON_MOUNT,
-    ...options,
-  })
-  return { batch: data?.order.batch ?? null, ...rest }
+  const { order, ...rest } = useAdminQuery(
+    batchesQueryKeys.ofOrder(orderId),
+    `/admin/orders/${orderId}?fields=id,*batch`,
+    options
+  )
+  return { batch: order?.batch ?? null, ...rest }
 }
 
 /**
