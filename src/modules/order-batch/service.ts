@@ -1,32 +1,26 @@
-import {
-  InjectManager,
-  InjectTransactionManager,
-  MedusaContext,
-  MedusaError,
-  MedusaService,
-} from "@medusajs/framework/utils"
-import { lockForAssignment, lockForNewBatch, lockForRotation } from "./lib/locks"
-import { sweepUnassignedOrders } from "./lib/order"
+import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { limitStatements, lockForAssignment, lockForNewBatch, lockForRotation } from "./lib/locks"
+import { takeQueuedOrders } from "./lib/order"
+import { batchNotFound, BatchRecord, findBatch, findNewestClosedBatch, pickBatch } from "./lib/order-batch"
 import { insertBatchOrders, withStats } from "./lib/order-batch-order"
-import { setUserBatch } from "./lib/order-batch-user"
+import { setUserBatch, setUserLoginFailure } from "./lib/order-batch-user"
 import { knexOf, managerOf, ModuleContext, transactionOf } from "./lib/transaction"
-import { OrderBatch, OrderBatchOrder, OrderBatchUser } from "./models"
+import { OrderBatch, OrderBatchOrder, OrderBatchPendingOrder, OrderBatchUser } from "./models"
 import { ResolvedOrderBatchOptions, resolveOptions } from "./options"
 import {
   AssignOrderInput,
   AssignOrdersResult,
+  AssignQueuedOrdersInput,
   BATCH_FIELDS,
   BatchDTO,
   IOrderBatchModuleService,
+  OrderAssignment,
   RotateBatchInput,
   RotateBatchResult,
 } from "./types"
 
 type Page = { skip?: number; take?: number }
 type Ctx = ModuleContext
-type BatchRecord = Omit<BatchDTO, "order_count" | "totals">
-
-const batchSelect = { select: [...BATCH_FIELDS] }
 
 /**
  * The order batch module (methods documented on IOrderBatchModuleService).
@@ -39,6 +33,7 @@ const batchSelect = { select: [...BATCH_FIELDS] }
 export default class OrderBatchModuleService extends MedusaService({
   OrderBatch,
   OrderBatchOrder,
+  OrderBatchPendingOrder,
   OrderBatchUser,
 }) implements IOrderBatchModuleService {
   protected readonly options_: ResolvedOrderBatchOptions
@@ -54,15 +49,15 @@ export default class OrderBatchModuleService extends MedusaService({
 
   @InjectManager()
   async retrieveOpenBatch(@MedusaContext() sharedContext: Ctx = {}): Promise<BatchDTO | null> {
-    const open = await this.findBatch_({ status: "open" }, sharedContext)
+    const open = await findBatch(this, { status: "open" }, sharedContext)
     return open && (await this.withStats_(open, sharedContext))
   }
 
   @InjectManager()
   async retrieveBatchByNumber(number: number, @MedusaContext() sharedContext: Ctx = {}): Promise<BatchDTO> {
-    const batch = await this.findBatch_({ number }, sharedContext)
+    const batch = await findBatch(this, { number }, sharedContext)
     if (!batch) {
-      throw await this.notFound_(number, sharedContext)
+      throw await batchNotFound(this, number, sharedContext)
     }
     return await this.withStats_(batch, sharedContext)
   }
@@ -72,9 +67,9 @@ export default class OrderBatchModuleService extends MedusaService({
     { skip = 0, take = 20 }: Page = {},
     @MedusaContext() sharedContext: Ctx = {}
   ): Promise<[BatchDTO[], number]> {
-    const config = { ...batchSelect, order: { number: "DESC" as const }, skip, take }
+    const config = { select: [...BATCH_FIELDS], order: { number: "DESC" as const }, skip, take }
     const [batches, count] = await this.listAndCountOrderBatches({}, config, sharedContext)
-    return [await withStats(knexOf(sharedContext), batches.map(pick)), count]
+    return [await withStats(knexOf(sharedContext), batches.map(pickBatch)), count]
   }
 
   @InjectManager()
@@ -92,8 +87,8 @@ export default class OrderBatchModuleService extends MedusaService({
   async retrieveCurrentBatch(userId: string | null, @MedusaContext() sharedContext: Ctx = {}): Promise<BatchDTO | null> {
     const [login] = userId ? await this.listOrderBatchUsers({ user_id: userId }, { take: 1 }, sharedContext) : []
     const batch = !login
-      ? await this.findNewestClosed_(sharedContext)
-      : login.batch_id && (await this.findBatch_({ id: login.batch_id }, sharedContext))
+      ? await findNewestClosedBatch(this, sharedContext)
+      : login.batch_id && (await findBatch(this, { id: login.batch_id }, sharedContext))
     return batch ? await this.withStats_(batch, sharedContext) : null
   }
 
@@ -107,25 +102,36 @@ export default class OrderBatchModuleService extends MedusaService({
     return await this.assignOrders_(orders, sharedContext)
   }
 
+  @InjectManager()
+  async assignQueuedOrders(input: AssignQueuedOrdersInput, @MedusaContext() sharedContext: Ctx = {}) {
+    return await this.assignQueuedOrders_(input, sharedContext)
+  }
+
+  @InjectManager()
+  async recordLoginFailure(userId: string, reason: string, @MedusaContext() sharedContext: Ctx = {}) {
+    await this.recordLoginFailure_(userId, reason, sharedContext)
+  }
+
   @InjectTransactionManager()
-  protected async rotate_(
-    input: RotateBatchInput,
-    @MedusaContext() sharedContext: Ctx = {}
-  ): Promise<RotateBatchResult> {
+  protected async rotate_(input: RotateBatchInput, @MedusaContext() sharedContext: Ctx = {}): Promise<RotateBatchResult> {
     const trx = transactionOf(sharedContext)
     const login = input.reason === "login"
     if (login && !this.options_.rotateOnLogin) {
       // Nothing closes, so nothing needs the exclusive lock or a sweep.
-      return await this.keepOpen_(input, await this.findBatch_({ status: "open" }, sharedContext), sharedContext)
+      return await this.keepOpen_(input, await findBatch(this, { status: "open" }, sharedContext), sharedContext)
     }
 
-    await lockForRotation(trx)
-    const open = await this.ensureOpenBatch_(sharedContext)
+    const deadline = input.time_limit_ms ? Date.now() + input.time_limit_ms : undefined
+    await lockForRotation(trx, deadline && deadline - Date.now())
+    const open = await this.ensureOpenBatch_(sharedContext, deadline)
     if (input.number !== undefined && input.number !== open.number) {
       return await this.previousRotation_(input.number, sharedContext)
     }
+    if (deadline) {
+      await limitStatements(trx, deadline - Date.now())
+    }
 
-    const swept = await sweepUnassignedOrders(trx, open.id)
+    const swept = await takeQueuedOrders(trx, open.id)
     if (login && !this.options_.rotateEmptyBatch) {
       const [any] = await this.listOrderBatchOrders({ batch_id: open.id }, { take: 1 }, sharedContext)
       if (!any) {
@@ -141,16 +147,13 @@ export default class OrderBatchModuleService extends MedusaService({
     await managerOf(sharedContext).flush()
     const opened = await this.createOpenBatch_(open.number + 1, sharedContext)
     if (input.user_id) {
-      await setUserBatch(trx, input.user_id, open.id)
+      await setUserBatch(trx, input.user_id, open.id, input.login_id)
     }
-    return await this.result_(sharedContext, pick(closed), opened, swept)
+    return await this.result_(sharedContext, pickBatch(closed), opened, swept)
   }
 
   @InjectTransactionManager()
-  protected async assignOrders_(
-    orders: AssignOrderInput[],
-    @MedusaContext() sharedContext: Ctx = {}
-  ): Promise<AssignOrdersResult> {
+  protected async assignOrders_(orders: AssignOrderInput[], @MedusaContext() sharedContext: Ctx = {}) {
     const trx = transactionOf(sharedContext)
     await lockForAssignment(trx)
     const open = await this.ensureOpenBatch_(sharedContext)
@@ -168,31 +171,50 @@ export default class OrderBatchModuleService extends MedusaService({
     return result
   }
 
+  @InjectTransactionManager()
+  protected async assignQueuedOrders_(
+    { limit, older_than_seconds }: AssignQueuedOrdersInput,
+    @MedusaContext() sharedContext: Ctx = {}
+  ): Promise<OrderAssignment[]> {
+    const trx = transactionOf(sharedContext)
+    await lockForAssignment(trx)
+    // An empty queue creates no batch: the drain runs on a schedule in every store.
+    if (!(await this.listOrderBatchPendingOrders({}, { take: 1 }, sharedContext)).length) {
+      return []
+    }
+    const open = await this.ensureOpenBatch_(sharedContext)
+    const ids = await takeQueuedOrders(trx, open.id, { limit, olderThanSeconds: older_than_seconds })
+    return ids.map((order_id) => ({ order_id, batch_id: open.id, batch_number: open.number }))
+  }
+
+  @InjectTransactionManager()
+  protected async recordLoginFailure_(userId: string, reason: string, @MedusaContext() sharedContext: Ctx = {}) {
+    const newestClosed = await findNewestClosedBatch(this, sharedContext)
+    await setUserLoginFailure(transactionOf(sharedContext), userId, reason, newestClosed?.id ?? null)
+  }
+
   /** A login that closes nothing: the administrator keeps the newest closed batch. */
   protected async keepOpen_(input: RotateBatchInput, open: BatchRecord | null, sharedContext: Ctx) {
     if (input.user_id) {
-      const newestClosed = await this.findNewestClosed_(sharedContext)
-      await setUserBatch(transactionOf(sharedContext), input.user_id, newestClosed?.id ?? null)
+      const newestClosed = await findNewestClosedBatch(this, sharedContext)
+      await setUserBatch(transactionOf(sharedContext), input.user_id, newestClosed?.id ?? null, input.login_id)
     }
     return await this.result_(sharedContext, null, open)
   }
 
-  /**
-   * The open batch, created where none exists yet (a new store), by the
-   * first assignment or rotation that needs it.
-   */
-  protected async ensureOpenBatch_(sharedContext: Ctx): Promise<BatchRecord> {
-    const open = await this.findBatch_({ status: "open" }, sharedContext)
+  /** The open batch, created by the first assignment or rotation that needs one (a new store). */
+  protected async ensureOpenBatch_(sharedContext: Ctx, deadline?: number): Promise<BatchRecord> {
+    const open = await findBatch(this, { status: "open" }, sharedContext)
     if (open) {
       return open
     }
-    await lockForNewBatch(transactionOf(sharedContext))
+    await lockForNewBatch(transactionOf(sharedContext), deadline && deadline - Date.now())
     // A new statement sees the batch that a concurrent first order created meanwhile.
-    const created = await this.findBatch_({ status: "open" }, sharedContext)
+    const created = await findBatch(this, { status: "open" }, sharedContext)
     if (created) {
       return created
     }
-    const newest = await this.findBatch_({}, sharedContext, { number: "DESC" })
+    const newest = await findBatch(this, {}, sharedContext, { number: "DESC" })
     const batch = await this.createOpenBatch_(newest ? newest.number + 1 : this.options_.firstBatchNumber, sharedContext)
     // Assignments are inserted with raw SQL that must see the batch row.
     await managerOf(sharedContext).flush()
@@ -201,56 +223,27 @@ export default class OrderBatchModuleService extends MedusaService({
 
   protected async createOpenBatch_(number: number, sharedContext: Ctx): Promise<BatchRecord> {
     const batch = await this.createOrderBatches({ number, status: "open", opened_at: new Date() }, sharedContext)
-    return pick(batch)
+    return pickBatch(batch)
   }
 
   /** What a rotation of `number` did, for a client that retries one. */
   protected async previousRotation_(number: number, sharedContext: Ctx) {
-    const closed = await this.findBatch_({ number, status: "closed" }, sharedContext)
-    const next = closed && (await this.findBatch_({ number: number + 1 }, sharedContext))
+    const closed = await findBatch(this, { number, status: "closed" }, sharedContext)
+    const next = closed && (await findBatch(this, { number: number + 1 }, sharedContext))
     if (!closed || !next) {
-      throw await this.notFound_(number, sharedContext)
+      throw await batchNotFound(this, number, sharedContext)
     }
     return await this.result_(sharedContext, closed, next)
   }
 
   /** `swept` is given only where this call closed the batch. */
-  protected async result_(
-    sharedContext: Ctx,
-    closed: BatchRecord | null,
-    opened: BatchRecord | null,
-    swept?: string[]
-  ): Promise<RotateBatchResult> {
-    const dto = async (batch: BatchRecord | null) => batch && (await this.withStats_(batch, sharedContext))
-    return { closed: await dto(closed), opened: await dto(opened), rotated: !!swept, swept_order_ids: swept ?? [] }
-  }
-
-  protected async findBatch_(
-    filters: Record<string, unknown>,
-    sharedContext: Ctx,
-    order: Record<string, "ASC" | "DESC"> = {}
-  ): Promise<BatchRecord | null> {
-    const [batch] = await this.listOrderBatches(filters, { ...batchSelect, order, take: 1 }, sharedContext)
-    return batch ? pick(batch) : null
-  }
-
-  protected async findNewestClosed_(sharedContext: Ctx): Promise<BatchRecord | null> {
-    return await this.findBatch_({ status: "closed" }, sharedContext, { number: "DESC" })
+  protected async result_(ctx: Ctx, closed: BatchRecord | null, opened: BatchRecord | null, swept?: string[]) {
+    const dto = async (batch: BatchRecord | null) => batch && (await this.withStats_(batch, ctx))
+    const [closedDto, openedDto] = [await dto(closed), await dto(opened)]
+    return { closed: closedDto, opened: openedDto, rotated: !!swept, swept_order_ids: swept ?? [] }
   }
 
   protected async withStats_(batch: BatchRecord, sharedContext: Ctx): Promise<BatchDTO> {
     return (await withStats(knexOf(sharedContext), [batch]))[0]
   }
-
-  protected async notFound_(number: number, sharedContext: Ctx): Promise<MedusaError> {
-    const first = await this.findBatch_({}, sharedContext, { number: "ASC" })
-    const last = await this.findBatch_({}, sharedContext, { number: "DESC" })
-    const exist = first && last ? `batches ${first.number} to ${last.number} exist` : "no batch exists yet"
-    return new MedusaError(MedusaError.Types.NOT_FOUND, `Batch ${number} does not exist; ${exist}.`)
-  }
-}
-
-/** Only the batch's own fields, in their order, whatever the generated method returned. */
-function pick(batch: BatchRecord): BatchRecord {
-  return Object.fromEntries(BATCH_FIELDS.map((field) => [field, batch[field] ?? null])) as BatchRecord
 }

@@ -1,9 +1,13 @@
 import { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
+import { Migration20261129173600 } from "../migrations/Migration20261129173600"
 
 /**
- * A module test loads this module alone, without Medusa's order module, so
- * it stands in the columns of the `order` table that a close's sweep reads.
- * The HTTP tests run the sweep against the real order module.
+ * A module test loads this module alone, without Medusa's order module, and
+ * builds its tables from the models rather than the migrations. So this
+ * stands in the columns of the `order` table that the plugin reads, then
+ * runs the plugin's hand-written migration (the queueing trigger on that
+ * table and the closed-batch guards) as a store's db:migrate would. The HTTP
+ * tests run against the real order module.
  */
 export async function createOrderTable(manager: SqlEntityManager) {
   await manager.execute(`
@@ -11,21 +15,27 @@ export async function createOrderTable(manager: SqlEntityManager) {
       id text PRIMARY KEY,
       currency_code text NOT NULL,
       is_draft_order boolean NOT NULL DEFAULT false,
+      canceled_at timestamptz,
       created_at timestamptz NOT NULL DEFAULT now(),
       deleted_at timestamptz
     );
     TRUNCATE "order";
   `)
+  const migration = new Migration20261129173600(manager.getDriver(), manager.config)
+  await migration.up()
+  for (const sql of migration.getQueries()) {
+    await manager.execute(typeof sql === "string" ? sql : sql.toString())
+  }
 }
 
 export async function insertOrders(
   manager: SqlEntityManager,
-  orders: { id: string; currency_code: string; is_draft_order?: boolean }[]
+  orders: { id: string; currency_code: string; is_draft_order?: boolean; created_at?: string }[]
 ) {
   for (const order of orders) {
     await manager.execute(
-      `INSERT INTO "order" (id, currency_code, is_draft_order) VALUES (?, ?, ?)`,
-      [order.id, order.currency_code, order.is_draft_order ?? false]
+      `INSERT INTO "order" (id, currency_code, is_draft_order, created_at) VALUES (?, ?, ?, coalesce(?::timestamptz, now()))`,
+      [order.id, order.currency_code, order.is_draft_order ?? false, order.created_at ?? null]
     )
   }
 }

@@ -1,6 +1,6 @@
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { ORDER_BATCH_MODULE } from ".."
-import { OrderBatch, OrderBatchOrder, OrderBatchUser } from "../models"
+import * as models from "../models"
 import OrderBatchModuleService from "../service"
 import { createOrderTable, insertOrders } from "./order-table"
 
@@ -15,7 +15,7 @@ const placed = (order_id: string, currency_code = "eur", total = 10) => ({
 
 moduleIntegrationTestRunner<OrderBatchModuleService>({
   moduleName: ORDER_BATCH_MODULE,
-  moduleModels: [OrderBatch, OrderBatchOrder, OrderBatchUser],
+  moduleModels: Object.values(models),
   resolve: "./src/modules/order-batch",
   testSuite: ({ service, MikroOrmWrapper }) => {
     beforeEach(() => createOrderTable(MikroOrmWrapper.forkManager()))
@@ -200,7 +200,7 @@ moduleIntegrationTestRunner<OrderBatchModuleService>({
 
 moduleIntegrationTestRunner<OrderBatchModuleService>({
   moduleName: ORDER_BATCH_MODULE,
-  moduleModels: [OrderBatch, OrderBatchOrder, OrderBatchUser],
+  moduleModels: Object.values(models),
   moduleOptions: { firstBatchNumber: 1000 },
   resolve: "./src/modules/order-batch",
   testSuite: ({ service, MikroOrmWrapper }) => {
@@ -220,7 +220,7 @@ moduleIntegrationTestRunner<OrderBatchModuleService>({
 
 moduleIntegrationTestRunner<OrderBatchModuleService>({
   moduleName: ORDER_BATCH_MODULE,
-  moduleModels: [OrderBatch, OrderBatchOrder, OrderBatchUser],
+  moduleModels: Object.values(models),
   moduleOptions: { rotateEmptyBatch: false },
   resolve: "./src/modules/order-batch",
   testSuite: ({ service, MikroOrmWrapper }) => {
@@ -246,7 +246,7 @@ moduleIntegrationTestRunner<OrderBatchModuleService>({
 
 moduleIntegrationTestRunner<OrderBatchModuleService>({
   moduleName: ORDER_BATCH_MODULE,
-  moduleModels: [OrderBatch, OrderBatchOrder, OrderBatchUser],
+  moduleModels: Object.values(models),
   moduleOptions: { rotateOnLogin: false },
   resolve: "./src/modules/order-batch",
   testSuite: ({ service, MikroOrmWrapper }) => {

@@ -12,19 +12,24 @@ const BATCH_LOCK_KEY = 7_302_853_621
 const NEW_BATCH_LOCK_KEY = 7_302_853_622
 
 /** Long enough for a busy checkout burst, short enough to fail a stuck request. */
-const LOCK_TIMEOUT = "15s"
+const LOCK_TIMEOUT_MS = 15_000
 
-// Advisory locks have no generated method: they are plain PostgreSQL calls.
-async function lock(trx: Knex, fn: string, key: number) {
-  await trx.raw(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`)
+// Advisory locks and timeouts have no generated method: they are plain PostgreSQL calls.
+async function lock(trx: Knex, fn: string, key: number, timeoutMs = LOCK_TIMEOUT_MS) {
+  await trx.raw(`SET LOCAL lock_timeout = ${Math.max(1, Math.floor(timeoutMs))}`)
   await trx.raw(`SELECT ${fn}(?)`, [key])
 }
 
-export const lockForRotation = (trx: Knex) =>
-  lock(trx, "pg_advisory_xact_lock", BATCH_LOCK_KEY)
+export const lockForRotation = (trx: Knex, timeoutMs?: number) =>
+  lock(trx, "pg_advisory_xact_lock", BATCH_LOCK_KEY, timeoutMs)
 
 export const lockForAssignment = (trx: Knex) =>
   lock(trx, "pg_advisory_xact_lock_shared", BATCH_LOCK_KEY)
 
-export const lockForNewBatch = (trx: Knex) =>
-  lock(trx, "pg_advisory_xact_lock", NEW_BATCH_LOCK_KEY)
+export const lockForNewBatch = (trx: Knex, timeoutMs?: number) =>
+  lock(trx, "pg_advisory_xact_lock", NEW_BATCH_LOCK_KEY, timeoutMs)
+
+/** Cancels any further statement of the transaction that runs past `ms`. */
+export async function limitStatements(trx: Knex, ms: number) {
+  await trx.raw(`SET LOCAL statement_timeout = ${Math.max(1, Math.floor(ms))}`)
+}

@@ -23,6 +23,7 @@ export async function insertBatchOrders(
         placed_at: order.placed_at,
         currency_code: order.currency_code ?? null,
         total: order.total ?? null,
+        canceled_at: order.canceled_at ?? null,
         raw_total:
           order.total === null || order.total === undefined
             ? null
@@ -35,10 +36,17 @@ export async function insertBatchOrders(
   return rows.map((row: { order_id: string }) => row.order_id)
 }
 
-export type BatchStats = { order_count: number; totals: BatchTotal[] }
+export type BatchStats = {
+  order_count: number
+  canceled_count: number
+  /** One entry per currency over the orders that are not canceled. */
+  totals: BatchTotal[]
+  /** True while some order's total is still being read (orders a close took in). */
+  totals_pending: boolean
+}
 
 /**
- * Order count and per-currency totals of each batch. Raw SQL for the
+ * Order counts and per-currency totals of each batch. Raw SQL for the
  * aggregate: one grouped query instead of reading every assignment.
  */
 export async function statsByBatch(
@@ -46,32 +54,30 @@ export async function statsByBatch(
   batchIds: string[]
 ): Promise<Map<string, BatchStats>> {
   const stats = new Map<string, BatchStats>(
-    batchIds.map((id) => [id, { order_count: 0, totals: [] }])
+    batchIds.map((id) => [id, { order_count: 0, canceled_count: 0, totals: [], totals_pending: false }])
   )
   if (!batchIds.length) {
     return stats
   }
-  const rows: {
-    batch_id: string
-    currency_code: string | null
-    count: string
-    amount: string | null
-  }[] = await knex("order_batch_order")
-    .whereIn("batch_id", batchIds)
-    .whereNull("deleted_at")
-    .groupBy("batch_id", "currency_code")
-    .orderBy("currency_code")
-    .select("batch_id", "currency_code")
-    .count({ count: "*" })
-    .sum({ amount: "total" })
-  for (const row of rows) {
-    const entry = stats.get(row.batch_id)!
+  const { rows } = await knex.raw(
+    `SELECT batch_id, currency_code,
+            count(*) AS count,
+            count(*) FILTER (WHERE canceled_at IS NOT NULL) AS canceled,
+            count(*) FILTER (WHERE canceled_at IS NULL AND total IS NULL) AS pending,
+            sum(total) FILTER (WHERE canceled_at IS NULL) AS amount
+       FROM order_batch_order
+      WHERE batch_id = ANY (?) AND deleted_at IS NULL
+      GROUP BY batch_id, currency_code
+      ORDER BY currency_code`,
+    [batchIds]
+  )
+  for (const row of rows as Record<string, string | null>[]) {
+    const entry = stats.get(row.batch_id!)!
     entry.order_count += Number(row.count)
-    if (row.currency_code) {
-      entry.totals.push({
-        currency_code: row.currency_code,
-        amount: Number(row.amount ?? 0),
-      })
+    entry.canceled_count += Number(row.canceled)
+    entry.totals_pending ||= Number(row.pending) > 0
+    if (row.currency_code && Number(row.count) > Number(row.canceled)) {
+      entry.totals.push({ currency_code: row.currency_code, amount: Number(row.amount ?? 0) })
     }
   }
   return stats

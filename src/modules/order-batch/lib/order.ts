@@ -2,30 +2,45 @@ import { Knex } from "@medusajs/framework/mikro-orm/knex"
 
 /**
  * The plugin's one read of another module's table: Medusa's order module's
- * `"order"`, columns `id`, `created_at`, `currency_code`, `is_draft_order`
- * and `deleted_at`. It is never written.
+ * `"order"`, columns `id`, `created_at`, `currency_code`, `canceled_at`,
+ * `is_draft_order` and `deleted_at`. It is never written; a trigger on it
+ * (see the migrations) queues each committed order in
+ * `order_batch_pending_order`.
  *
- * Takes every order of the store that has no batch yet into the given batch:
- * orders whose order.placed subscriber has not run or failed, orders made
- * without the event (imports, createOrderWorkflow) and orders from before the
- * plugin was installed. Raw SQL because only an anti-join inside the
- * rotation's transaction can prove that no order is overlooked at a close.
- * Returns the ids it took in; their totals are read afterwards.
+ * Takes queued orders that have no batch yet into the given batch: orders
+ * whose order.placed subscriber has not run or failed, orders made without
+ * the event (imports, createOrderWorkflow) and orders from before the plugin
+ * was installed. Orders already assigned just leave the queue. Raw SQL
+ * because the queue is emptied and the orders assigned in one statement
+ * inside the caller's transaction: a close proves that no order is
+ * overlooked, and its cost is the orders queued since the last close, never
+ * the store's history.
+ *
+ * `limit` takes only that many of the oldest queued orders that no other
+ * transaction is taking (a background drain); without it, all of them.
  */
-export async function sweepUnassignedOrders(
+export async function takeQueuedOrders(
   trx: Knex,
-  batchId: string
+  batchId: string,
+  { limit, olderThanSeconds }: { limit?: number; olderThanSeconds?: number } = {}
 ): Promise<string[]> {
+  const some = limit !== undefined
   const { rows } = await trx.raw(
-    `INSERT INTO order_batch_order (order_id, batch_id, placed_at, currency_code)
-     SELECT o.id, ?, o.created_at, o.currency_code
-       FROM "order" o
-      WHERE o.is_draft_order = false
-        AND o.deleted_at IS NULL
-        AND NOT EXISTS (SELECT 1 FROM order_batch_order a WHERE a.order_id = o.id)
+    `WITH taken AS (
+       DELETE FROM order_batch_pending_order q
+        ${some ? `WHERE q.order_id IN (
+          SELECT order_id FROM order_batch_pending_order
+           WHERE created_at < now() - make_interval(secs => ?)
+           ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED)` : ""}
+       RETURNING q.order_id
+     )
+     INSERT INTO order_batch_order (order_id, batch_id, placed_at, currency_code, canceled_at)
+     SELECT o.id, ?, o.created_at, o.currency_code, o.canceled_at
+       FROM taken t JOIN "order" o ON o.id = t.order_id
+      WHERE o.is_draft_order = false AND o.deleted_at IS NULL
      ON CONFLICT (order_id) DO NOTHING
      RETURNING order_id`,
-    [batchId]
+    [...(some ? [olderThanSeconds ?? 0, limit] : []), batchId]
   )
   return rows.map((row: { order_id: string }) => row.order_id)
 }

@@ -14,5 +14,7 @@ export const OrderBatchOrder = model
     currency_code: model.text().nullable(),
     /** The order's total, for the batch's totals; null until a swept order's total is read. */
     total: model.bigNumber().nullable(),
+    /** Set when the order is canceled; it stays in its batch, left out of totals and picking. */
+    canceled_at: model.dateTime().nullable(),
   })
   .indexes([{ name: "IDX_order_batch_order_batch_placed", on: ["batch_id", "placed_at"] }])

@@ -29,8 +29,12 @@ export type BatchTotal = {
 /** A batch as the admin API and the service's methods return it. */
 export type BatchDTO = Pick<OrderBatchRecord, (typeof BATCH_FIELDS)[number]> & {
   order_count: number
-  /** One entry per currency over the batch's orders. */
+  /** Orders canceled after they joined the batch; they stay in it. */
+  canceled_count: number
+  /** One entry per currency over the batch's orders that are not canceled. */
   totals: BatchTotal[]
+  /** True while some order's total is still being read (orders a close took in). */
+  totals_pending: boolean
 }
 
 export type RotateBatchInput = {
@@ -44,6 +48,10 @@ export type RotateBatchInput = {
   actor_id?: string | null
   /** Record the closed batch (or the newest closed one) as this administrator's current batch. */
   user_id?: string | null
+  /** Identifies one login, so its caller can tell afterwards whether its rotation committed. */
+  login_id?: string
+  /** Roll back rather than take longer than this (a login must not wait on a stuck lock). */
+  time_limit_ms?: number
   /**
    * Close only this batch. Where it is already closed nothing rotates and the
    * result describes that earlier rotation, so a retried request is harmless.
@@ -67,6 +75,7 @@ export type AssignOrderInput = {
   placed_at: Date | string
   currency_code?: string | null
   total?: number | string | null
+  canceled_at?: Date | string | null
 }
 
 export type OrderAssignment = {
@@ -80,4 +89,11 @@ export type AssignOrdersResult = {
   assigned: OrderAssignment[]
   /** Orders that already had a batch; they stay where they are. */
   existing: OrderAssignment[]
+}
+
+export type AssignQueuedOrdersInput = {
+  /** At most this many orders, the oldest first. */
+  limit: number
+  /** Only orders queued at least this long ago, so their own order.placed subscriber goes first. */
+  older_than_seconds?: number
 }

@@ -3,7 +3,9 @@ import { ResolvedOrderBatchOptions } from "../options"
 import {
   AssignOrderInput,
   AssignOrdersResult,
+  AssignQueuedOrdersInput,
   BatchDTO,
+  OrderAssignment,
   RotateBatchInput,
   RotateBatchResult,
 } from "./common"
@@ -61,4 +63,17 @@ export interface IOrderBatchModuleService {
    * changes nothing.
    */
   assignOrders(orders: AssignOrderInput[], sharedContext?: Context): Promise<AssignOrdersResult>
+
+  /**
+   * Puts queued orders that still have no batch (their order.placed
+   * subscriber failed, or they were imported) into the open batch, in the
+   * background, so a close has little left to take in.
+   */
+  assignQueuedOrders(input: AssignQueuedOrdersInput, sharedContext?: Context): Promise<OrderAssignment[]>
+
+  /**
+   * Records that an administrator's login got in without its rotation, and
+   * why, for the dashboard to say so; their current batch stays.
+   */
+  recordLoginFailure(userId: string, reason: string, sharedContext?: Context): Promise<void>
 }
