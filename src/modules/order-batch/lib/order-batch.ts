@@ -7,7 +7,6 @@ import { ModuleContext } from "./transaction"
 export type BatchRecord = Omit<BatchDTO, keyof BatchStats>
 
 /** The generated method these reads go through. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type BatchLister = { listOrderBatches(filters: any, config: any, sharedContext?: any): Promise<BatchRecord[]> }
 
 /** Only the batch's own fields, whatever a generated method returned. */
