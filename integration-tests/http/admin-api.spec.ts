@@ -61,8 +61,8 @@ medusaIntegrationTestRunner({
       expect(page2.batches[0].totals).toEqual([{ currency_code: "eur", amount: 50 }])
       expect(Object.keys(data.batches[1]).sort()).toEqual(
         [
-          "close_reason", "closed_at", "closed_by", "exported_at", "exported_by", "id", "number",
-          "opened_at", "order_count", "printed_at", "printed_by", "status", "totals",
+          "canceled_count", "close_reason", "closed_at", "closed_by", "exported_at", "exported_by", "id",
+          "number", "opened_at", "order_count", "printed_at", "printed_by", "status", "totals", "totals_pending",
         ].sort()
       )
     })
