@@ -1,9 +1,10 @@
 import {
+  AuthenticatedMedusaRequest,
   MedusaNextFunction,
   MedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import { rotateBatchWorkflow } from "../../workflows"
+import { rotateAtLogin } from "./rotate-at-login"
 
 type LoginAnswer = {
   token?: unknown
@@ -36,12 +37,15 @@ export function adminOfLoginAnswer(body: unknown): string | null {
 
 /**
  * Medusa emits no login event, so this wraps the answer of the routes that
- * issue an administrator's token and runs the rotation workflow for a
- * successful administrator login; what the login closes is the workflow's
- * business (the plugin's options). The workflow commits before the token
- * reaches the client, so its very next request sees the new current batch.
- * `POST /auth/session` and `/auth/token/refresh` only turn or renew an
- * existing login and are not wrapped.
+ * issue an administrator's token and runs the rotation for a successful
+ * administrator login; what the login closes is the module's business (the
+ * plugin's options). The token is sent once the rotation committed, so the
+ * client's very next request sees the new current batch, or once it gave
+ * up: a login always gets in (see rotateAtLogin).
+ *
+ * A token refresh is a login only where the token it renews carried no user
+ * yet: an SSO identity's first login, whose user was created after the
+ * callback. `POST /auth/session` only turns a token into a session.
  */
 export function rotateBatchOnAdminLogin(
   req: MedusaRequest,
@@ -52,14 +56,15 @@ export function rotateBatchOnAdminLogin(
 
   res.json = (body: unknown) => {
     const userId = res.statusCode < 300 ? adminOfLoginAnswer(body) : null
-    if (!userId) {
+    const renewsALogin = isRefresh(req) && !!(req as AuthenticatedMedusaRequest).auth_context?.actor_id
+    if (!userId || renewsALogin) {
       return send(body)
     }
-    rotateBatchWorkflow(req.scope)
-      .run({ input: { reason: "login", actor_id: userId, user_id: userId } })
-      .then(() => send(body), next)
+    rotateAtLogin(req.scope, userId).finally(() => send(body))
     return res
   }
 
   next()
 }
+
+const isRefresh = (req: MedusaRequest) => req.originalUrl.split("?")[0].endsWith("/auth/token/refresh")

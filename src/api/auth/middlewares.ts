@@ -3,7 +3,8 @@ import { rotateBatchOnAdminLogin } from "./admin-login"
 
 /**
  * The routes that hand an administrator a token: a password or SSO login,
- * an SSO callback, and the MFA challenge that completes a login.
+ * an SSO callback, the MFA challenge that completes a login, and the refresh
+ * that gives an SSO identity its first token with a user.
  */
 export const adminLoginMiddlewares: MiddlewareRoute[] = [
   {
@@ -19,6 +20,11 @@ export const adminLoginMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/auth/mfa/challenges/:id/verify",
+    middlewares: [rotateBatchOnAdminLogin],
+  },
+  {
+    method: ["POST"],
+    matcher: "/auth/token/refresh",
     middlewares: [rotateBatchOnAdminLogin],
   },
 ]

@@ -115,22 +115,20 @@ export default class OrderBatchModuleService extends MedusaService({
   @InjectTransactionManager()
   protected async rotate_(input: RotateBatchInput, @MedusaContext() sharedContext: Ctx = {}): Promise<RotateBatchResult> {
     const trx = transactionOf(sharedContext)
+    const deadline = input.time_limit_ms ? Date.now() + input.time_limit_ms : undefined
+    await (deadline && limitStatements(trx, deadline - Date.now()))
     const login = input.reason === "login"
     if (login && !this.options_.rotateOnLogin) {
       // Nothing closes, so nothing needs the exclusive lock or a sweep.
       return await this.keepOpen_(input, await findBatch(this, { status: "open" }, sharedContext), sharedContext)
     }
 
-    const deadline = input.time_limit_ms ? Date.now() + input.time_limit_ms : undefined
     await lockForRotation(trx, deadline && deadline - Date.now())
     const open = await this.ensureOpenBatch_(sharedContext, deadline)
     if (input.number !== undefined && input.number !== open.number) {
       return await this.previousRotation_(input.number, sharedContext)
     }
-    if (deadline) {
-      await limitStatements(trx, deadline - Date.now())
-    }
-
+    await (deadline && limitStatements(trx, deadline - Date.now())) // what is left for the sweep
     const swept = await takeQueuedOrders(trx, open.id)
     if (login && !this.options_.rotateEmptyBatch) {
       const [any] = await this.listOrderBatchOrders({ batch_id: open.id }, { take: 1 }, sharedContext)

@@ -29,7 +29,9 @@ export const lockForAssignment = (trx: Knex) =>
 export const lockForNewBatch = (trx: Knex, timeoutMs?: number) =>
   lock(trx, "pg_advisory_xact_lock", NEW_BATCH_LOCK_KEY, timeoutMs)
 
-/** Cancels any further statement of the transaction that runs past `ms`. */
+/** Gives up any statement or lock wait of the transaction that runs past `ms`. */
 export async function limitStatements(trx: Knex, ms: number) {
-  await trx.raw(`SET LOCAL statement_timeout = ${Math.max(1, Math.floor(ms))}`)
+  const limit = Math.max(1, Math.floor(ms))
+  await trx.raw(`SET LOCAL statement_timeout = ${limit}`)
+  await trx.raw(`SET LOCAL lock_timeout = ${limit}`)
 }

@@ -16,13 +16,13 @@ const PAGE = 500
  */
 export const fillBatchOrderTotalsStep = createStep(
   fillBatchOrderTotalsStepId,
-  async (input: { batch_id: string }, { container }) => {
+  async (input: { batch_id?: string }, { container }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const service: OrderBatchModuleService = container.resolve(ORDER_BATCH_MODULE)
     let filled = 0
     for (;;) {
       const missing = await service.listOrderBatchOrders(
-        { batch_id: input.batch_id, total: null },
+        { total: null, ...(input.batch_id ? { batch_id: input.batch_id } : {}) },
         { select: ["order_id"], order: { order_id: "ASC" }, take: PAGE }
       )
       const ids = missing.map((assignment) => assignment.order_id)

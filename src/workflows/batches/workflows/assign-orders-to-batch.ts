@@ -31,7 +31,7 @@ export const assignOrdersToBatchWorkflow = createWorkflow(
   (input: WorkflowData<AssignOrdersToBatchWorkflowInput>) => {
     const { data: orders } = useQueryGraphStep({
       entity: "order",
-      fields: ["id", "created_at", "currency_code", "total", "is_draft_order"],
+      fields: ["id", "created_at", "canceled_at", "currency_code", "total", "is_draft_order"],
       filters: { id: input.order_ids },
     })
 
@@ -43,6 +43,7 @@ export const assignOrdersToBatchWorkflow = createWorkflow(
           placed_at: order.created_at as Date,
           currency_code: order.currency_code,
           total: MathBN.convert(order.total ?? 0).toString(),
+          canceled_at: order.canceled_at as Date | null,
         }))
     )
 

@@ -7,14 +7,16 @@ import { fillBatchOrderTotalsStep } from "../steps"
 
 export const fillBatchOrderTotalsWorkflowId = "fill-order-batch-totals"
 
-export type FillBatchOrderTotalsWorkflowInput = { batch_id: string }
+/** Without `batch_id`, every batch with a missing total. */
+export type FillBatchOrderTotalsWorkflowInput = { batch_id?: string }
 export type FillBatchOrderTotalsWorkflowOutput = { filled: number }
 
 /**
- * Records the totals of the orders that a close swept into a batch. The
- * plugin runs it on `order_batch.closed`, after the login or request that
- * closed the batch has had its answer, so a first close that takes in a
- * large store's history does not hold up that login.
+ * Records the totals of the orders that a close (or the reconcile job) took
+ * into a batch without them. The plugin runs it on `order_batch.closed`,
+ * after the login or request that closed the batch has had its answer, and
+ * again every minute from the reconcile job for whatever a failed run left,
+ * so a batch's `totals_pending` always ends. Idempotent.
  */
 export const fillBatchOrderTotalsWorkflow = createWorkflow(
   fillBatchOrderTotalsWorkflowId,

@@ -1,4 +1,7 @@
 export * from "./assign-orders-to-batch"
+export * from "./assign-queued-orders"
 export * from "./fill-batch-order-totals"
 export * from "./mark-batch-handled"
+export * from "./mark-batch-orders-canceled"
+export * from "./record-login-failure"
 export * from "./rotate-batch"
