@@ -1,5 +1,5 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import { BATCH_NUMBER_RULE, MAX_BATCH_NUMBER } from "../../lib/batch-number"
+import { MAX_BATCH_NUMBER } from "../../lib/batch-number"
 
 /**
  * Options of the plugin, given in a store's `medusa-config.ts`:
@@ -22,7 +22,9 @@ export type OrderBatchOptions = {
   rotateEmptyBatch?: boolean
   /**
    * Number of the first batch, for stores that continue the numbering of an
-   * older system. Read only when the first batch is created.
+   * older system. Read only when the first batch is created. At most
+   * 2146483647 (`MAX_FIRST_BATCH_NUMBER`), which leaves room for a million
+   * batches under the largest batch number, 2147483647.
    *
    * @default 1
    */
@@ -36,6 +38,16 @@ export const DEFAULT_OPTIONS: ResolvedOrderBatchOptions = {
   rotateEmptyBatch: true,
   firstBatchNumber: 1,
 }
+
+/**
+ * Batches a store can still close after its first one. Numbering that starts
+ * closer to the largest batch number would run out after a few logins (every
+ * login closes a batch) and then fail every rotation.
+ */
+export const BATCHES_AHEAD = 1_000_000
+
+/** The largest `firstBatchNumber`: it leaves room for BATCHES_AHEAD batches. */
+export const MAX_FIRST_BATCH_NUMBER = MAX_BATCH_NUMBER - BATCHES_AHEAD
 
 const invalid = (message: string) =>
   new MedusaError(
@@ -72,10 +84,12 @@ export function resolveOptions(
       typeof first !== "number" ||
       !Number.isInteger(first) ||
       first < 1 ||
-      first > MAX_BATCH_NUMBER
+      first > MAX_FIRST_BATCH_NUMBER
     ) {
       throw invalid(
-        `option "firstBatchNumber" must be ${BATCH_NUMBER_RULE}; received ${JSON.stringify(first)}.`
+        `option "firstBatchNumber" must be a whole number from 1 to ${MAX_FIRST_BATCH_NUMBER} ` +
+          `(room for ${BATCHES_AHEAD.toLocaleString("en-US")} batches below the largest batch number, ` +
+          `${MAX_BATCH_NUMBER}); received ${JSON.stringify(first)}.`
       )
     }
     resolved.firstBatchNumber = first
