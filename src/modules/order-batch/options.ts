@@ -1,5 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { MAX_BATCH_NUMBER } from "../../lib/batch-number"
+import { CLOSE_SCHEDULE_RULE, parseCloseSchedule } from "../../lib/close-schedule"
 
 /**
  * Options of the plugin, given in a store's `medusa-config.ts`:
@@ -29,15 +30,49 @@ export type OrderBatchOptions = {
    * @default 1
    */
   firstBatchNumber?: number
+  /**
+   * A cron expression of five fields (minute hour day-of-month month
+   * day-of-week, in the server's time zone), or `@hourly`, `@daily`,
+   * `@weekly`, `@monthly`: a scheduled job in the worker closes the open
+   * batch at each tick (`close_reason: "schedule"`), once per tick however
+   * many workers run. `rotateEmptyBatch: false` keeps an empty batch open at
+   * a tick. Unset: no scheduled close.
+   *
+   * @default undefined
+   * @example "0 9,14 * * 1-5" (09:00 and 14:00 on weekdays)
+   */
+  closeSchedule?: string
+  /**
+   * An email address, or a list of them, that gets a summary of every close
+   * on the `email` notification channel (template `order-batch-closed`),
+   * sent through the email provider the store configured. Unset: no email;
+   * the dashboard's notification feed is told of every close regardless.
+   *
+   * @default undefined
+   */
+  closeSummaryEmail?: string | string[]
 }
 
-export type ResolvedOrderBatchOptions = Required<OrderBatchOptions>
+export type ResolvedOrderBatchOptions = Required<
+  Omit<OrderBatchOptions, "closeSchedule" | "closeSummaryEmail">
+> & {
+  /** Null where no scheduled close is configured. */
+  closeSchedule: string | null
+  /** Empty where no summary email is configured. */
+  closeSummaryEmail: string[]
+}
 
 export const DEFAULT_OPTIONS: ResolvedOrderBatchOptions = {
   rotateOnLogin: true,
   rotateEmptyBatch: true,
   firstBatchNumber: 1,
+  closeSchedule: null,
+  closeSummaryEmail: [],
 }
+
+// Deliberately loose: the email provider is the judge of an address; this
+// catches a misplaced value (a name, a list joined by commas) at start-up.
+const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/
 
 /**
  * Batches a store can still close after its first one. Numbering that starts
@@ -93,6 +128,30 @@ export function resolveOptions(
       )
     }
     resolved.firstBatchNumber = first
+  }
+
+  const schedule = options.closeSchedule
+  if (schedule !== undefined && schedule !== null) {
+    const parsed = typeof schedule === "string" ? parseCloseSchedule(schedule) : null
+    if (!parsed?.ok) {
+      const why = parsed && !parsed.ok ? ` (${parsed.reason})` : ""
+      throw invalid(
+        `option "closeSchedule" must be ${CLOSE_SCHEDULE_RULE}; received ${JSON.stringify(schedule)}${why}.`
+      )
+    }
+    resolved.closeSchedule = schedule.trim()
+  }
+
+  const emails = options.closeSummaryEmail
+  if (emails !== undefined && emails !== null) {
+    const list = Array.isArray(emails) ? emails : [emails]
+    const bad = list.find((email) => typeof email !== "string" || !EMAIL.test(email.trim()))
+    if (bad !== undefined || !list.length) {
+      throw invalid(
+        `option "closeSummaryEmail" must be an email address or a non-empty list of them; received ${JSON.stringify(emails)}.`
+      )
+    }
+    resolved.closeSummaryEmail = [...new Set(list.map((email: string) => email.trim()))]
   }
 
   return resolved

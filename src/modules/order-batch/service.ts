@@ -130,7 +130,7 @@ export default class OrderBatchModuleService extends MedusaService({
     }
     await (deadline && limitStatements(trx, deadline - Date.now())) // what is left for the sweep
     const swept = await takeQueuedOrders(trx, open.id)
-    if (login && !this.options_.rotateEmptyBatch) {
+    if ((login || input.reason === "schedule") && !this.options_.rotateEmptyBatch) {
       const [any] = await this.listOrderBatchOrders({ batch_id: open.id }, { take: 1 }, sharedContext)
       if (!any) {
         return await this.keepOpen_(input, open, sharedContext)

@@ -7,13 +7,22 @@ describe("resolveOptions", () => {
       rotateOnLogin: true,
       rotateEmptyBatch: true,
       firstBatchNumber: 1,
+      closeSchedule: null,
+      closeSummaryEmail: [],
     })
   })
 
   it("keeps valid values", () => {
     expect(
       resolveOptions({ rotateOnLogin: false, rotateEmptyBatch: false, firstBatchNumber: 5000 })
-    ).toEqual({ rotateOnLogin: false, rotateEmptyBatch: false, firstBatchNumber: 5000 })
+    ).toMatchObject({ rotateOnLogin: false, rotateEmptyBatch: false, firstBatchNumber: 5000 })
+    expect(
+      resolveOptions({ closeSchedule: " 0 9 * * 1-5 ", closeSummaryEmail: "ops@example.com" })
+    ).toMatchObject({ closeSchedule: "0 9 * * 1-5", closeSummaryEmail: ["ops@example.com"] })
+    expect(
+      resolveOptions({ closeSummaryEmail: ["a@example.com", " b@example.org", "a@example.com"] })
+        .closeSummaryEmail
+    ).toEqual(["a@example.com", "b@example.org"])
   })
 
   it.each([
@@ -24,6 +33,13 @@ describe("resolveOptions", () => {
     [{ firstBatchNumber: 1.5 }, /"firstBatchNumber".*received 1.5/],
     [{ firstBatchNumber: "10" }, /"firstBatchNumber".*received "10"/],
     [{ firstBatchNumber: 2 ** 31 }, /"firstBatchNumber".*received 2147483648/],
+    [{ closeSchedule: "every day" }, /"closeSchedule" must be a cron expression of five fields.*received "every day" \(2 fields instead of 5\)/],
+    [{ closeSchedule: "0 25 * * *" }, /"closeSchedule".*received "0 25 \* \* \*" \(.*0-23\)/],
+    [{ closeSchedule: 900 }, /"closeSchedule".*received 900\./],
+    [{ closeSummaryEmail: "ops" }, /"closeSummaryEmail" must be an email address or a non-empty list of them; received "ops"/],
+    [{ closeSummaryEmail: ["ops@example.com", 3] }, /"closeSummaryEmail".*received \["ops@example.com",3\]/],
+    [{ closeSummaryEmail: "a@example.com, b@example.com" }, /"closeSummaryEmail"/],
+    [{ closeSummaryEmail: [] }, /"closeSummaryEmail".*received \[\]/],
   ])("refuses %j with a message naming the option", (options, message) => {
     expect(() => resolveOptions(options)).toThrow(message)
   })
