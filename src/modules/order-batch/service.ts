@@ -5,7 +5,7 @@ import { batchNotFound, BatchRecord, findBatch, findNewestClosedBatch, pickBatch
 import { insertBatchOrders, withStats } from "./lib/order-batch-order"
 import { setUserBatch, setUserLoginFailure } from "./lib/order-batch-user"
 import { knexOf, managerOf, ModuleContext, transactionOf } from "./lib/transaction"
-import { OrderBatch, OrderBatchOrder, OrderBatchPendingOrder, OrderBatchUser } from "./models"
+import { OrderBatch, OrderBatchActionOutcome, OrderBatchActionRun, OrderBatchOrder, OrderBatchPendingOrder, OrderBatchUser } from "./models"
 import { ResolvedOrderBatchOptions, resolveOptions } from "./options"
 import {
   AssignOrderInput,
@@ -35,6 +35,7 @@ export default class OrderBatchModuleService extends MedusaService({
   OrderBatchOrder,
   OrderBatchPendingOrder,
   OrderBatchUser,
+  OrderBatchActionRun, OrderBatchActionOutcome,
 }) implements IOrderBatchModuleService {
   protected readonly options_: ResolvedOrderBatchOptions
 

@@ -1,2 +1,3 @@
 export * from "./common"
 export * from "./service"
+export * from "./batch-action"
