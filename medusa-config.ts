@@ -6,18 +6,60 @@ loadEnv(process.env.NODE_ENV || "development", process.cwd())
  * The store this repository runs for its own tests and development: core
  * Medusa plus this plugin loaded from `src`. ORDER_BATCH_OPTIONS (JSON) sets
  * the plugin's options for a run.
+ *
+ * REDIS_URL and MEDUSA_WORKER_MODE turn it into a production deployment (what
+ * `npm run test:cluster` runs): server and worker processes sharing Redis for
+ * the event bus, the workflow engine, locking and sessions. Without them it
+ * is one process on Medusa's in-memory modules.
  */
 const pluginOptions = JSON.parse(process.env.ORDER_BATCH_OPTIONS || "{}")
+const redisUrl = process.env.REDIS_URL || undefined
+const workerMode = (process.env.MEDUSA_WORKER_MODE || undefined) as "shared" | "worker" | "server" | undefined
+
+const redisModules = redisUrl
+  ? [
+      { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl } },
+      { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl } } },
+      {
+        resolve: "@medusajs/medusa/locking",
+        options: {
+          providers: [
+            { resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl } },
+          ],
+        },
+      },
+    ]
+  : []
+
+// TEST_OAUTH_PROVIDER=true (the SSO login test) lets administrators log in
+// through the OAuth-like test provider of integration-tests/fixtures too.
+const testOAuth = process.env.TEST_OAUTH_PROVIDER === "true"
+const testOAuthModules = testOAuth
+  ? [
+      {
+        resolve: "@medusajs/medusa/auth",
+        options: {
+          providers: [
+            { resolve: "@medusajs/medusa/auth-emailpass", id: "emailpass" },
+            { resolve: "./integration-tests/fixtures/test-oauth", id: "test-oauth" },
+          ],
+        },
+      },
+    ]
+  : []
 
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
+    redisUrl,
+    workerMode,
     http: {
       storeCors: process.env.STORE_CORS || "http://localhost:8000",
       adminCors: process.env.ADMIN_CORS || "http://localhost:9000",
       authCors: process.env.AUTH_CORS || "http://localhost:9000",
       jwtSecret: process.env.JWT_SECRET || "supersecret",
       cookieSecret: process.env.COOKIE_SECRET || "supersecret",
+      ...(testOAuth && { authMethodsPerActor: { user: ["emailpass", "test-oauth"] } }),
     },
   },
   admin: {
@@ -28,5 +70,7 @@ module.exports = defineConfig({
       resolve: "./src/modules/order-batch",
       options: pluginOptions,
     },
+    ...testOAuthModules,
+    ...redisModules,
   ],
 })
