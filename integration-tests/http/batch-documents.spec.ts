@@ -5,6 +5,7 @@ import { parse } from "csv-parse/sync"
 import { batchOrderPages } from "../../src/lib/batch-order-pages"
 import { readOrdersByQuery } from "../../src/lib/read-orders"
 import { Admin, bearer, createAdmin, loginForSession, loginForToken, session } from "../helpers/admin"
+import { barcodesIn, decodeBarcodeSvg } from "../../src/lib/documents/__tests__/decode-barcode"
 import { checkout } from "../helpers/checkout"
 import { SeededStore, seedStore } from "../helpers/seed-store"
 import { waitForAssignments } from "../helpers/wait"
@@ -34,6 +35,20 @@ const readAll = async (stream: AsyncIterable<Buffer>) => {
 
 const csv = (text: string) =>
   parse(text, { bom: true, columns: true, skip_empty_lines: true }) as Record<string, string>[]
+
+/** The pick list's table rows, barcodes aside. */
+const pickListRows = (html: string) =>
+  [...html.replace(/<svg [\s\S]*?<\/svg>/g, "").matchAll(/<tr><td>(.*?)<\/td><td>(.*?)<\/td><td>(.*?)<\/td><td class="num">(\d+)<\/td><td class="num">(\d+)<\/td><\/tr>/g)]
+    .map(([, product, variant, sku, quantity, orders]) => ({
+      product,
+      variant,
+      sku: sku === "—" ? "" : sku,
+      quantity,
+      orders,
+    }))
+
+/** The packing slips of a print document, one string each. */
+const slips = (html: string) => html.split('<section class="order sheet').slice(1)
 
 medusaIntegrationTestRunner({
   inApp: true,
@@ -117,7 +132,7 @@ medusaIntegrationTestRunner({
       expect(html).toContain("@page")
       expect(html).toContain("break-after: page")
 
-      const pages = html.split('<section class="order sheet">').slice(1)
+      const pages = slips(html)
       expect(pages).toHaveLength(3)
       batch1.forEach((order: Placed, i) => {
         expect(pages[i]).toContain(`<h1>Order #${order.display_id}</h1>`)
@@ -174,6 +189,7 @@ medusaIntegrationTestRunner({
         total: "57",
         payment_status: "authorized",
         fulfillment_status: "not_fulfilled",
+        status: "pending",
       })
       expect(rows[1]).toMatchObject({
         customer_name: `'${HOSTILE_ADDRESS.first_name} Mallory`,
@@ -255,18 +271,105 @@ medusaIntegrationTestRunner({
 
       const page = await api.get("/admin/batches/1/pick-list", auth)
       expect(page.headers["content-type"]).toBe("text/html; charset=utf-8")
-      const rows = [...(page.data as string).matchAll(/<tr><td>(.*?)<\/td><td>(.*?)<\/td><td>(.*?)<\/td><td class="num">(\d+)<\/td><td class="num">(\d+)<\/td><\/tr>/g)]
-      expect(rows.map(([, product, variantTitle, sku, quantity, orders]) => ({
-        product,
-        variant: variantTitle,
-        sku: sku === "—" ? "" : sku,
-        quantity,
-        orders,
-      }))).toEqual(expectedRows)
+      expect(pickListRows(page.data)).toEqual(expectedRows)
       expect(page.data).toContain("3 orders · 10 units · 3 lines")
 
       // A pick list is not a print or an export of the batch.
       expect(await batch(1, auth)).toMatchObject({ printed_at: null, exported_at: null })
+    })
+
+    /** Polls the batch until `done` holds (the module marks a cancel from its event). */
+    const batchWhen = async (number: number, auth: Auth, done: (b: any) => boolean) => {
+      const deadline = Date.now() + 30_000
+      for (;;) {
+        const found = await batch(number, auth)
+        if (done(found) || Date.now() > deadline) {
+          return found
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200))
+      }
+    }
+
+    it("keeps an order canceled after the close in its batch: off the pick list, CANCELED on its slip, canceled in the export, out of the totals", async () => {
+      const { batch1, closed: token } = await placeBatches(() => loginForToken(api, admin))
+      const auth = bearer(token)
+      const [ada, mallory, grace] = batch1
+      expect(await batch(1, auth)).toMatchObject({
+        order_count: 3,
+        canceled_count: 0,
+        totals: [{ currency_code: "eur", amount: 182 }],
+      })
+
+      // Canceled the way the dashboard's Cancel button does it, after the close.
+      const canceled = await api.post(`/admin/orders/${mallory.id}/cancel`, {}, auth)
+      expect(canceled.data.order.status).toBe("canceled")
+
+      const after = await batchWhen(1, auth, (b) => b.canceled_count === 1)
+      expect(after).toMatchObject({
+        status: "closed",
+        order_count: 3,
+        canceled_count: 1,
+        totals: [{ currency_code: "eur", amount: 57 + 49 }],
+        totals_pending: false,
+      })
+      const { data: listed } = await api.get("/admin/batches/1/orders?fields=id,status", auth)
+      expect(listed.orders.map((o: { id: string }) => o.id)).toEqual([ada.id, mallory.id, grace.id])
+
+      // Mallory's three mugs and the apron are not picked.
+      const expectedRows = [
+        { product: "Enamel Mug", variant: "One size", sku: "MUG-BLU", quantity: "3", orders: "2" },
+        { product: "Canvas Tote", variant: "One size", sku: "TOTE-NAT", quantity: "3", orders: "2" },
+      ]
+      const page = (await api.get("/admin/batches/1/pick-list", auth)).data as string
+      expect(pickListRows(page)).toEqual(expectedRows)
+      expect(page).toContain("2 orders · 6 units · 2 lines")
+      expect(page).toContain("Left out: 1 canceled order of this batch; its items are not on this list.")
+      const pickCsv = csv(
+        (await api.get("/admin/batches/1/pick-list?format=csv", { ...auth, responseType: "text" })).data
+      )
+      expect(pickCsv.filter((row) => !row.product.startsWith("Left out:"))).toEqual(expectedRows)
+
+      // The slip is still printed, in its place, marked so nobody packs it.
+      const print = slips((await api.get("/admin/batches/1/print", auth)).data)
+      expect(print).toHaveLength(3)
+      expect(print[1]).toMatch(/^ canceled" data-order-id="[^"]+">/)
+      expect(print[1]).toContain(`Order #${mallory.display_id}`)
+      expect(print[1]).toMatch(/<p class="canceled-mark" role="alert"><strong>CANCELED<\/strong> Do not pack/)
+      for (const other of [print[0], print[2]]) {
+        expect(other).not.toContain("CANCELED")
+      }
+
+      const exported = csv(
+        (await api.get("/admin/batches/1/export", { ...auth, responseType: "text" })).data
+      )
+      expect(exported.map((row) => [row.order_id, row.status])).toEqual([
+        [ada.id, "pending"],
+        [mallory.id, "canceled"],
+        [grace.id, "pending"],
+      ])
+    })
+
+    it("puts a Code 128 barcode of the order number on every slip and of the SKU on every pick-list line, and a decoder reads them back", async () => {
+      const { batch1, closed: token } = await placeBatches(() => loginForToken(api, admin))
+      const auth = bearer(token)
+
+      const print = await api.get("/admin/batches/1/print", auth)
+      // Inline SVG: the policy that forbids scripts and loading anything still holds.
+      expect(print.headers["content-security-policy"]).toContain("default-src 'none'")
+      expect(print.data).not.toMatch(/<script|<img|<image|href=/)
+      const slipCodes = slips(print.data).map((slip) => {
+        const [svg, ...more] = barcodesIn(slip)
+        expect(more).toHaveLength(0)
+        return decodeBarcodeSvg(svg)
+      })
+      expect(slipCodes).toEqual(batch1.map((order: Placed) => String(order.display_id)))
+
+      const pickList = (await api.get("/admin/batches/1/pick-list", auth)).data as string
+      expect(barcodesIn(pickList).map((svg) => decodeBarcodeSvg(svg))).toEqual([
+        "APRON-GRY",
+        "MUG-BLU",
+        "TOTE-NAT",
+      ])
     })
 
     it("refuses anonymous callers and answers bad numbers and formats as the other routes do", async () => {
@@ -298,7 +401,7 @@ medusaIntegrationTestRunner({
       const exported = await get("/admin/batches/2/export", { ...auth, responseType: "text" })
       expect(exported.status).toBe(200)
       expect(exported.data.replace(/^\uFEFF/, "").trim()).toBe(
-        "batch_number,order_number,order_id,placed_at,email,customer_name,shipping_name,shipping_address,item_count,currency_code,total,payment_status,fulfillment_status"
+        "batch_number,order_number,order_id,placed_at,email,customer_name,shipping_name,shipping_address,item_count,currency_code,total,payment_status,fulfillment_status,status"
       )
       const open = await get("/admin/batches/2/pick-list", auth)
       expect(open.data).toContain("Batch 2 is still open and receiving orders")

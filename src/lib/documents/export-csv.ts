@@ -9,8 +9,9 @@ import {
   PostalAddress,
   toNumber,
 } from "./format"
+import { isCanceledOrder, ORDER_STATE_FIELDS, OrderState } from "./order-state"
 
-type ExportOrder = {
+type ExportOrder = OrderState & {
   id: string
   display_id: number
   created_at: Date | string
@@ -27,6 +28,7 @@ type ExportOrder = {
 
 const EXPORT_ORDER_FIELDS = [
   "id",
+  ...ORDER_STATE_FIELDS,
   "display_id",
   "created_at",
   "email",
@@ -40,7 +42,12 @@ const EXPORT_ORDER_FIELDS = [
   "items.quantity",
 ]
 
-/** The export's columns, one row per order; headers are stable for integrations. */
+/**
+ * The export's columns, one row per order; headers are stable for
+ * integrations, so new columns go at the end. `status` is the order's own
+ * status (`pending`, `completed`, `canceled`, …); a canceled order stays in
+ * its batch and its file, and says so there.
+ */
 export const EXPORT_CSV_COLUMNS = [
   "batch_number",
   "order_number",
@@ -55,6 +62,7 @@ export const EXPORT_CSV_COLUMNS = [
   "total",
   "payment_status",
   "fulfillment_status",
+  "status",
 ].map((key) => ({ key, header: key }))
 
 /**
@@ -91,6 +99,7 @@ export async function* exportRows(
         total: toNumber(order.total),
         payment_status: order.payment_status ?? "",
         fulfillment_status: order.fulfillment_status ?? "",
+        status: isCanceledOrder(order) ? "canceled" : (order.status ?? ""),
       }
     }
   }

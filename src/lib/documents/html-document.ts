@@ -22,7 +22,7 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 .notice { border: .4mm solid #b45309; background: #fffbeb; padding: 2mm 3mm; margin: 0 0 5mm; }
 .order { break-after: page; page-break-after: always; }
 .order:last-of-type { break-after: auto; page-break-after: auto; }
-.order-head { display: flex; justify-content: space-between; align-items: baseline; border-bottom: .6mm solid #111; padding-bottom: 2mm; margin-bottom: 5mm; }
+.order-head { display: flex; justify-content: space-between; align-items: flex-end; gap: 6mm; border-bottom: .6mm solid #111; padding-bottom: 2mm; margin-bottom: 5mm; }
 .batch-tag { font-size: 13pt; font-weight: 600; }
 .parties { display: flex; gap: 10mm; margin-bottom: 6mm; }
 .parties > div { flex: 1; }
@@ -31,6 +31,13 @@ address { font-style: normal; }
 .totals th { text-transform: none; letter-spacing: 0; font-size: 10.5pt; color: #111; border-bottom-color: #ccc; }
 .totals tr.grand th, .totals tr.grand td { font-weight: 700; border-bottom: .6mm solid #111; }
 .page-foot { margin-top: 8mm; font-size: 9pt; color: #555; }
+svg.barcode { display: block; }
+td svg.barcode { margin-top: 1mm; }
+.order-head svg.barcode { flex: none; }
+.canceled-mark { border: 1mm solid #111; padding: 2mm 4mm; margin: 0 0 5mm; font-size: 12pt; }
+.canceled-mark strong { font-size: 22pt; letter-spacing: .12em; margin-right: 4mm; vertical-align: middle; }
+.order.canceled .parties, .order.canceled table { opacity: .45; }
+.order.canceled .items td { text-decoration: line-through; }
 @media screen {
   html, body { background: #f3f4f6; }
   body { padding: 8mm 0; }
@@ -62,6 +69,8 @@ export function documentEnd(): string {
  * Headers for the HTML documents. The policy lets the document run no
  * script and load nothing, so even a value that escaped escaping could not
  * act with the administrator's session; the dashboard may still frame it.
+ * Barcodes are inline SVG elements, part of the document itself, so the
+ * policy needs nothing for them.
  */
 export const HTML_DOCUMENT_HEADERS = {
   "Content-Type": "text/html; charset=utf-8",

@@ -1,4 +1,5 @@
 import type { BatchDTO } from "../../modules/order-batch/types"
+import { BARCODE_MODULE_IN, code128Svg } from "./barcode"
 import { escapeHtml } from "./escape-html"
 import {
   addressLines,
@@ -9,8 +10,9 @@ import {
   PostalAddress,
   toNumber,
 } from "./format"
+import { isCanceledOrder, ORDER_STATE_FIELDS, OrderState } from "./order-state"
 
-export type PrintOrder = {
+export type PrintOrder = OrderState & {
   id: string
   display_id: number
   created_at: Date | string
@@ -36,6 +38,7 @@ export type PrintOrder = {
 
 export const PRINT_ORDER_FIELDS = [
   "id",
+  ...ORDER_STATE_FIELDS,
   "display_id",
   "created_at",
   "email",
@@ -59,9 +62,13 @@ export const PRINT_ORDER_FIELDS = [
   "items.quantity",
 ]
 
+const ORDER_BARCODE = { moduleInches: BARCODE_MODULE_IN.slip, heightMm: 12 }
+
 /**
  * One order's packing slip, a page of its own on paper: who, where to, what
- * (with SKUs and quantities) and the totals. Every shopper-typed value is
+ * (with SKUs and quantities) and the totals, with a barcode of the order
+ * number for the packer's scanner. A canceled order's slip says CANCELED
+ * across its top so that nobody packs it. Every shopper-typed value is
  * escaped.
  */
 export function renderPackingSlip(
@@ -76,13 +83,23 @@ export function renderPackingSlip(
   const email = order.email || order.customer?.email
   const money = (amount: unknown) => escapeHtml(formatMoney(amount, order.currency_code))
   const hasDiscount = toNumber(order.discount_total) !== 0
+  const canceled = isCanceledOrder(order)
 
-  return `<section class="order sheet">
+  return `<section class="order sheet${canceled ? " canceled" : ""}" data-order-id="${escapeHtml(order.id)}">
 <header class="order-head">
-  <h1>Order #${escapeHtml(order.display_id)}</h1>
-  <span class="batch-tag">Batch ${batch.number}</span>
+  <div>
+    <h1>Order #${escapeHtml(order.display_id)}</h1>
+    <span class="batch-tag">Batch ${batch.number}</span>
+  </div>
+  ${code128Svg(String(order.display_id), ORDER_BARCODE)}
 </header>
-<div class="parties">
+${
+  canceled
+    ? `<p class="canceled-mark" role="alert"><strong>CANCELED</strong> Do not pack: this order was canceled${
+        order.canceled_at ? ` ${escapeHtml(formatDate(order.canceled_at))}` : ""
+      }.</p>\n`
+    : ""
+}<div class="parties">
   <div>
     <h2>Customer</h2>
     <div>${escapeHtml(customerName) || '<span class="muted">—</span>'}</div>

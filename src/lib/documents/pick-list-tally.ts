@@ -1,4 +1,5 @@
 import { toNumber } from "./format"
+import { isCanceledOrder, OrderState } from "./order-state"
 
 export type PickListLine = {
   product_title: string
@@ -11,12 +12,15 @@ export type PickListLine = {
 
 export type PickList = {
   lines: PickListLine[]
+  /** Orders whose items are on the list. */
   order_count: number
   quantity: number
+  /** Canceled orders of the batch, whose items the list leaves out. */
+  canceled_count: number
 }
 
 /** The items of an order, as far as picking needs them. */
-export type PickOrder = {
+export type PickOrder = OrderState & {
   id: string
   items?: {
     title: string | null
@@ -33,24 +37,31 @@ export type PickListTally = {
   lines: Map<string, PickListLine>
   order_count: number
   quantity: number
+  canceled_count: number
 }
 
 export const emptyPickListTally = (): PickListTally => ({
   lines: new Map(),
   order_count: 0,
   quantity: 0,
+  canceled_count: 0,
 })
 
 /**
  * Adds a page of orders to the tally and returns it. An order with the same
  * SKU on two lines counts once for that SKU; an item without a SKU is
- * grouped by its variant (or, for a custom item, its title).
+ * grouped by its variant (or, for a custom item, its title). A canceled
+ * order is counted, and its items left out.
  */
 export function tallyPickList(
   tally: PickListTally,
   orders: PickOrder[]
 ): PickListTally {
   for (const order of orders) {
+    if (isCanceledOrder(order)) {
+      tally.canceled_count += 1
+      continue
+    }
     tally.order_count += 1
     const seen = new Set<string>()
     for (const item of order.items ?? []) {
@@ -100,5 +111,6 @@ export function toPickList(tally: PickListTally): PickList {
     lines: [...tally.lines.values()].sort(compareLines),
     order_count: tally.order_count,
     quantity: tally.quantity,
+    canceled_count: tally.canceled_count,
   }
 }

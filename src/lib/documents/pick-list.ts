@@ -2,6 +2,7 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import type { BatchDTO } from "../../modules/order-batch/types"
 import { batchOrderPages } from "../batch-order-pages"
 import { readOrdersByQuery } from "../read-orders"
+import { ORDER_STATE_FIELDS } from "./order-state"
 import {
   emptyPickListTally,
   PickList,
@@ -13,6 +14,7 @@ import {
 
 const PICK_ORDER_FIELDS = [
   "id",
+  ...ORDER_STATE_FIELDS,
   "items.title",
   "items.product_title",
   "items.variant_id",
@@ -23,8 +25,9 @@ const PICK_ORDER_FIELDS = [
 
 /**
  * What a batch needs picked: one line per SKU summed over its orders,
- * sorted by SKU so the warehouse walks the shelves once. Orders are read a
- * page at a time; only the lines are kept across pages.
+ * sorted by SKU so the warehouse walks the shelves once. Canceled orders
+ * are counted and their items left out. Orders are read a page at a time;
+ * only the lines are kept across pages.
  */
 export async function computePickList(
   scope: MedusaContainer,
@@ -50,3 +53,24 @@ export const PICK_LIST_CSV_COLUMNS: { key: keyof PickListLine; header: string }[
   { key: "quantity", header: "quantity" },
   { key: "order_count", header: "orders" },
 ]
+
+/**
+ * The rows of the pick list's CSV: its lines and, where the batch has
+ * canceled orders, a last row that says how many it left out (the product
+ * column says so in words, the orders column counts them).
+ */
+export function pickListCsvRows(pickList: PickList): Record<keyof PickListLine, unknown>[] {
+  const { lines, canceled_count } = pickList
+  return canceled_count
+    ? [
+        ...lines,
+        {
+          product_title: `Left out: ${canceled_count} canceled order${canceled_count === 1 ? "" : "s"}`,
+          variant_title: "",
+          sku: "",
+          quantity: 0,
+          order_count: canceled_count,
+        },
+      ]
+    : lines
+}

@@ -139,7 +139,7 @@ export function resolveOptions(
         `option "closeSchedule" must be ${CLOSE_SCHEDULE_RULE}; received ${JSON.stringify(schedule)}${why}.`
       )
     }
-    resolved.closeSchedule = schedule.trim()
+    resolved.closeSchedule = parsed.expression
   }
 
   const emails = options.closeSummaryEmail

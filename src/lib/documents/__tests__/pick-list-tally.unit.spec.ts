@@ -40,6 +40,7 @@ describe("the pick list's sums", () => {
     expect(list).toEqual({
       order_count: 2,
       quantity: 6,
+      canceled_count: 0,
       lines: [
         { product_title: "", variant_title: "", sku: "MUG", quantity: 6, order_count: 2 },
       ],
@@ -117,7 +118,30 @@ describe("the pick list's sums", () => {
       lines: [],
       order_count: 2,
       quantity: 0,
+      canceled_count: 0,
     })
-    expect(pickList()).toEqual({ lines: [], order_count: 0, quantity: 0 })
+    expect(pickList()).toEqual({ lines: [], order_count: 0, quantity: 0, canceled_count: 0 })
+  })
+
+  it("leaves canceled orders' items out and counts the orders it left out", () => {
+    const list = pickList(
+      [
+        { id: "o1", status: "pending", items: [item({ variant_sku: "MUG", quantity: 2 })] },
+        { id: "o2", status: "canceled", items: [item({ variant_sku: "MUG", quantity: 5 })] },
+      ],
+      [
+        // A cancel the order records by its date alone still counts.
+        { id: "o3", canceled_at: "2026-11-30T10:00:00Z", items: [item({ variant_sku: "CAP" })] },
+        { id: "o4", status: "completed", items: [item({ variant_sku: "MUG" })] },
+      ]
+    )
+    expect(list).toEqual({
+      order_count: 2,
+      quantity: 3,
+      canceled_count: 2,
+      lines: [
+        { product_title: "", variant_title: "", sku: "MUG", quantity: 3, order_count: 2 },
+      ],
+    })
   })
 })
