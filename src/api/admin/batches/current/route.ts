@@ -5,15 +5,44 @@ import {
 import { ORDER_BATCH_MODULE } from "../../../../modules/order-batch"
 import type OrderBatchModuleService from "../../../../modules/order-batch/service"
 
-/** `GET /admin/batches/current`: the batch the caller's latest login closed. */
+type FailedLogin = { at: Date; reason: string }
+
+/**
+ * `GET /admin/batches/current`: the batch the caller's latest login closed,
+ * and that login's failure where it got in without closing one (the Batches
+ * page warns about it). A later login clears the failure; so does a batch
+ * the caller closed by hand since, which is what the warning offers.
+ */
 export const GET = async (
   req: AuthenticatedMedusaRequest,
   res: MedusaResponse
 ) => {
   const service: OrderBatchModuleService = req.scope.resolve(ORDER_BATCH_MODULE)
   const { actor_type, actor_id } = req.auth_context
-  const batch = await service.retrieveCurrentBatch(
-    actor_type === "user" ? actor_id : null
+  const userId = actor_type === "user" ? actor_id : null
+  const [batch, failed_login] = await Promise.all([
+    service.retrieveCurrentBatch(userId),
+    userId ? failedLoginOf(service, userId) : null,
+  ])
+  res.json({ batch, failed_login })
+}
+
+async function failedLoginOf(
+  service: OrderBatchModuleService,
+  userId: string
+): Promise<FailedLogin | null> {
+  const [login] = await service.listOrderBatchUsers(
+    { user_id: userId },
+    { select: ["failed_login_at", "failed_login_reason"], take: 1 }
   )
-  res.json({ batch })
+  if (!login?.failed_login_at) {
+    return null
+  }
+  const [closedSince] = await service.listOrderBatches(
+    { closed_by: userId, closed_at: { $gte: login.failed_login_at } },
+    { select: ["id"], take: 1 }
+  )
+  return closedSince
+    ? null
+    : { at: login.failed_login_at, reason: login.failed_login_reason ?? "" }
 }
