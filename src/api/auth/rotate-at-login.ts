@@ -11,6 +11,13 @@ export const LOGIN_ROTATION_LIMIT_MS = 5_000
 /** Past the limit the database gives up by itself; this covers a connection that never answers. */
 const HARD_LIMIT_MS = LOGIN_ROTATION_LIMIT_MS + 2_000
 
+/**
+ * How long a login that got no rotation waits for the check and the record
+ * of it. Both read tables that the rotation could not get (a table another
+ * session locked), so past this they finish in the background.
+ */
+const AFTERMATH_LIMIT_MS = 2_000
+
 /** A reason an administrator understands, for the log and the Batches page. */
 export function loginFailureReason(error: unknown): string {
   const { code, message } = (error ?? {}) as { code?: string; message?: string }
@@ -23,10 +30,10 @@ export function loginFailureReason(error: unknown): string {
   return message?.split("\n")[0].slice(0, 200) || "the rotation failed"
 }
 
-function withinHardLimit<T>(work: Promise<T>): Promise<T> {
+function within<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error("timed out waiting for the database")), HARD_LIMIT_MS)
+    timer = setTimeout(() => reject(new Error("timed out waiting for the database")), ms)
   })
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer))
 }
@@ -44,7 +51,7 @@ export async function rotateAtLogin(scope: MedusaContainer, userId: string): Pro
   const logger = scope.resolve(ContainerRegistrationKeys.LOGGER)
   const loginId = randomUUID()
   try {
-    await withinHardLimit(
+    await within(
       rotateBatchWorkflow(scope).run({
         input: {
           reason: "login",
@@ -53,22 +60,32 @@ export async function rotateAtLogin(scope: MedusaContainer, userId: string): Pro
           login_id: loginId,
           time_limit_ms: LOGIN_ROTATION_LIMIT_MS,
         },
-      })
+      }),
+      HARD_LIMIT_MS
     )
     return
   } catch (error) {
-    if (await rotationCommitted(scope, userId, loginId)) {
-      logger.error(
-        `medusa-order-batches: a step after the login rotation of ${userId} failed (the batch closed): ${(error as Error).message}`
-      )
-      return
-    }
-    const reason = loginFailureReason(error)
-    logger.warn(`medusa-order-batches: the login of ${userId} did not close a batch: ${reason}`)
-    await recordLoginFailureWorkflow(scope)
-      .run({ input: { user_id: userId, reason } })
-      .catch((e: Error) => logger.error(`medusa-order-batches: could not record it: ${e.message}`))
+    const aftermath = afterFailedRotation(scope, userId, loginId, error)
+    await within(aftermath, AFTERMATH_LIMIT_MS).catch(() =>
+      logger.warn(`medusa-order-batches: the login of ${userId} goes through while its failure is still being recorded`)
+    )
   }
+}
+
+/** Never rejects: every failure here is logged. */
+async function afterFailedRotation(scope: MedusaContainer, userId: string, loginId: string, error: unknown) {
+  const logger = scope.resolve(ContainerRegistrationKeys.LOGGER)
+  if (await rotationCommitted(scope, userId, loginId)) {
+    logger.error(
+      `medusa-order-batches: a step after the login rotation of ${userId} failed (the batch closed): ${(error as Error).message}`
+    )
+    return
+  }
+  const reason = loginFailureReason(error)
+  logger.warn(`medusa-order-batches: the login of ${userId} did not close a batch: ${reason}`)
+  await recordLoginFailureWorkflow(scope)
+    .run({ input: { user_id: userId, reason } })
+    .catch((e: Error) => logger.error(`medusa-order-batches: could not record it: ${e.message}`))
 }
 
 async function rotationCommitted(scope: MedusaContainer, userId: string, loginId: string) {
