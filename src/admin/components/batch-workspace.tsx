@@ -3,6 +3,7 @@ import { useRefreshBatchesOnReturn } from "../hooks/use-refresh-batches-on-retur
 import { useShownBatch } from "../hooks/use-shown-batch"
 import { BatchHeaderSection } from "./batch-header-section"
 import { BatchHistorySection } from "./batch-history-section"
+import { BatchLoginWarning } from "./batch-login-warning"
 import { BatchNavigationSection } from "./batch-navigation-section"
 import { BatchOrdersSection } from "./batch-orders-section"
 import { BatchProblemSection } from "./batch-problem-section"
@@ -19,6 +20,7 @@ export const BatchWorkspace = ({ numberParam }: { numberParam?: string }) => {
   return (
     <div className="flex flex-col gap-y-3">
       <BatchNavigationSection />
+      <BatchLoginWarning />
       {batch?.status === "open" && <OpenBatchWarning number={batch.number} />}
       {isLoading && (
         <Container className="px-6 py-4">

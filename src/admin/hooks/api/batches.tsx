@@ -75,9 +75,17 @@ export const useBatches = (
   options?: QueryOptions<AdminBatchListResponse>
 ) => useAdminQuery(batchesQueryKeys.list(query), "/admin/batches", options, query)
 
+/**
+ * `GET /admin/batches/current`: also the administrator's latest login where
+ * it got in without closing a batch (null otherwise).
+ */
+export type AdminCurrentBatchResponse = AdminOptionalBatchResponse & {
+  failed_login: { at: string; reason: string } | null
+}
+
 /** The batch that the signed-in administrator's latest login closed. */
 export const useCurrentBatch = (
-  options?: QueryOptions<AdminOptionalBatchResponse>
+  options?: QueryOptions<AdminCurrentBatchResponse>
 ) => useAdminQuery(batchesQueryKeys.current(), "/admin/batches/current", options)
 
 /**
