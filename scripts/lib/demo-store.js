@@ -144,4 +144,4 @@ async function buildStore(cwd, log) {
   return serverDir
 }
 
-module.exports = { demoAdmins, migrate, seedCatalog, startSeededStore, SEED_SCRIPT }
+module.exports = { demoAdmins, migrate, seedCatalog, startSeededStore, buildStore, SEED_SCRIPT }
