@@ -41,7 +41,7 @@ const testOAuthModules = testOAuth
         options: {
           providers: [
             { resolve: "@medusajs/medusa/auth-emailpass", id: "emailpass" },
-            { resolve: "./integration-tests/fixtures/test-oauth", id: "test-oauth" },
+            { resolve: `${process.cwd()}/integration-tests/fixtures/test-oauth`, id: "test-oauth" },
           ],
         },
       },
