@@ -12,6 +12,7 @@ const os = require("node:os")
 const path = require("node:path")
 const { promisify } = require("node:util")
 const { preflight, freePort } = require("./lib/preflight")
+const { reportCounts } = require("./lib/summary")
 
 const root = path.resolve(__dirname, "..")
 preflight(root, [])
@@ -20,7 +21,7 @@ const { request, bearer, login } = require("./lib/demo-orders")
 const { createChecks, expect } = require("./lib/checks")
 
 const run = promisify(execFile)
-const { check: checkOne, fail, summary, allPassed } = createChecks()
+const { check: checkOne, fail, counts } = createChecks()
 const check = (name, fn) => checkOne(name, fn, { required: true })
 const started = Date.now()
 let clone = null
@@ -152,7 +153,8 @@ async function main() {
 }
 
 function finish(code) {
-  console.log(`\nTook ${((Date.now() - started) / 1000).toFixed(0)} s.\n${summary()}`)
+  console.log(`\nTook ${((Date.now() - started) / 1000).toFixed(0)} s.`)
+  reportCounts(counts())
   process.exit(code)
 }
 

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Runs every test set (unit, modules, HTTP) one after another with jest and
-// ends with one line of jest's own counts: "N passed, M failed".
+// ends with one line of jest's own counts: "N passed, M failed". A set that
+// reports no counts (jest or its global setup crashed) or a suite that fails
+// to load adds one failure, so a broken run never reads "0 failed".
 // Reads DB_HOST / DB_PORT / DB_USERNAME / DB_PASSWORD for PostgreSQL. Without
 // DB_HOST it starts an embedded PostgreSQL on a free port for the run and
 // stops it afterwards, failed run or not.
@@ -10,6 +12,7 @@ const fs = require("node:fs")
 const os = require("node:os")
 const path = require("node:path")
 const { preflight, UserError } = require("./lib/preflight")
+const { reportCounts } = require("./lib/summary")
 
 const root = path.resolve(__dirname, "..")
 const sets = process.argv.slice(2).length
@@ -34,6 +37,7 @@ let database = null
 let tmp = null
 let jest = null
 let stopping = false
+const counts = { passed: 0, failed: 0 }
 
 async function cleanUp() {
   await database?.stop()
@@ -123,40 +127,37 @@ async function main() {
       .join(" "),
   }
 
-  let passed = 0
-  let failed = 0
-  let broken = false
   for (const set of sets) {
     const out = path.join(cache, `jest-${set.replace(/\W/g, "-")}.json`)
     fs.rmSync(out, { force: true })
     console.log(`\n=== ${set} tests`)
     const code = await runJest({ ...env, TEST_TYPE: set }, out)
     if (!fs.existsSync(out)) {
-      console.error(`jest wrote no results for the ${set} set (exit ${code})`)
-      broken = true
+      console.error(`✖ jest reported no results for the ${set} set (exit ${code}): counted as one failure`)
+      counts.failed += 1
       continue
     }
     const result = JSON.parse(fs.readFileSync(out, "utf8"))
-    passed += result.numPassedTests
-    failed += result.numFailedTests
-    // A suite that fails to load counts no test, but is a failure all the same.
-    if (result.numFailedTestSuites > 0 && result.numFailedTests === 0) {
-      broken = true
+    counts.passed += result.numPassedTests
+    counts.failed += result.numFailedTests
+    // A suite that fails to load counts no test, and jest can fail after its
+    // tests (a global teardown): a failure all the same.
+    if (result.numFailedTests === 0 && (result.numFailedTestSuites > 0 || code !== 0)) {
+      console.error(`✖ the ${set} set failed outside its tests (exit ${code}): counted as one failure`)
+      counts.failed += 1
     }
   }
 
-  fs.writeFileSync(
-    path.join(cache, "test-summary.json"),
-    JSON.stringify({ passed, failed, broken })
-  )
   await cleanUp()
-  console.log(`\n${passed} passed, ${failed} failed`)
-  process.exit(failed > 0 || broken ? 1 : 0)
+  console.log("")
+  reportCounts(counts)
+  process.exit(counts.failed > 0 ? 1 : 0)
 }
 
 main().catch(async (error) => {
   await cleanUp()
   console.error(`\n✖ ${error instanceof UserError || !process.env.DEBUG ? error.message : error.stack}`)
-  console.log("\n0 passed, 1 failed")
+  console.log("")
+  reportCounts({ passed: counts.passed, failed: counts.failed + 1 })
   process.exit(1)
 })

@@ -1,7 +1,8 @@
 // The store of the run, as the tests see it from outside: its address and
 // seeded data (from global-setup.js), the admin API read with the store's
 // secret key (a login would close the open batch), and storefront checkouts.
-const { checkout, request, secretKey, waitFor } = require("../../scripts/lib/demo-orders")
+const { checkout, request, secretKey } = require("../../scripts/lib/demo-orders")
+const { waitFor } = require("../../scripts/lib/wait")
 
 /** The store of the run: `{ url, admins, catalog, batches }`. */
 function store() {

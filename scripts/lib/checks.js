@@ -1,5 +1,6 @@
 // The counted checks of the script tests (install, quick start): each one is
 // printed with its time, and the run ends with "N passed, M failed".
+const { formatCounts } = require("./summary")
 
 function createChecks() {
   const results = []
@@ -29,12 +30,18 @@ function createChecks() {
     console.log(`✗ ${message}`)
   }
 
-  const summary = () => {
+  const counts = () => {
     const passed = results.filter(Boolean).length
-    return `${passed} passed, ${results.length - passed} failed`
+    return { passed, failed: results.length - passed }
   }
 
-  return { check, fail, summary, allPassed: () => results.every(Boolean) }
+  return {
+    check,
+    fail,
+    counts,
+    summary: () => formatCounts(counts()),
+    allPassed: () => results.every(Boolean),
+  }
 }
 
 function expect(condition, message) {

@@ -1,6 +1,7 @@
 // Orders for a demo store, placed the way a shop's customers place them:
 // real checkouts through the store API, with real administrator logins
 // (POST /auth/user/emailpass, which closes the open batch) in between.
+const { waitFor } = require("./wait")
 
 /** A JSON request to a running store; throws with Medusa's error message. */
 async function request(baseUrl, method, path, { body, headers = {} } = {}) {
@@ -151,14 +152,4 @@ async function placeDemoOrders(baseUrl, catalog, admins, { plan = DEFAULT_PLAN, 
   return { batches, token }
 }
 
-async function waitFor(check, timeoutMs, what) {
-  const deadline = Date.now() + timeoutMs
-  while (!(await check())) {
-    if (Date.now() > deadline) {
-      throw new Error(`Timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}`)
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-}
-
-module.exports = { request, bearer, secretKey, login, checkout, placeDemoOrders, waitFor, DEFAULT_PLAN }
+module.exports = { request, bearer, secretKey, login, checkout, placeDemoOrders, DEFAULT_PLAN }
