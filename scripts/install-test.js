@@ -1,11 +1,14 @@
 #!/usr/bin/env node
-// `npm run test:install`: installs the packed plugin into a separate Medusa
-// 2.21 store that already has orders, the way a merchant would, and checks
-// what the README promises: the admin API answers, a checkout gets a batch,
-// the orders from before the install end up in the first batch at its
-// close, none is lost, and rolling the module back leaves the orders alone.
-// Ends with "N passed, M failed" and removes the store, its database and
-// every process it started. Uses DB_HOST/DB_PORT/DB_USERNAME/DB_PASSWORD
+// `npm run test:install`: installs the packed plugin into separate Medusa
+// stores that already have orders, the way a merchant would, one store for
+// each Medusa release line that the plugin's peer range admits (the newest
+// patch of each; INSTALL_TEST_MEDUSA=2.20.1,2.21.2 names them instead), and
+// checks what the README promises: npm accepts the peers, the admin API
+// answers, a checkout gets a batch, the orders from before the install end
+// up in the first batch at its close, none is lost, and rolling the module
+// back leaves the orders alone. Prints one line per Medusa version and ends
+// with the summed "N passed, M failed"; removes the stores, their databases
+// and every process it started. Uses DB_HOST/DB_PORT/DB_USERNAME/DB_PASSWORD
 // when DB_HOST is set, an embedded PostgreSQL otherwise.
 const { execFile } = require("node:child_process")
 const crypto = require("node:crypto")
@@ -14,6 +17,7 @@ const os = require("node:os")
 const path = require("node:path")
 const { promisify } = require("node:util")
 const { preflight, freePort, UserError } = require("./lib/preflight")
+const { reportCounts } = require("./lib/summary")
 
 const root = path.resolve(__dirname, "..")
 const embedded = !process.env.DB_HOST
@@ -22,8 +26,9 @@ preflight(root, ["@medusajs/medusa", "@medusajs/cli", "pg", ...(embedded ? ["emb
 const pg = require("./lib/postgres")
 const { runMedusa, startStore } = require("./lib/store")
 const { migrate, seedCatalog } = require("./lib/demo-store")
-const { request, secretKey, bearer, login, checkout, waitFor } = require("./lib/demo-orders")
-
+const { request, secretKey, bearer, login, checkout } = require("./lib/demo-orders")
+const { waitFor } = require("./lib/wait")
+const { npm, medusaVersions, writeStoreProject, writeConfig, installedVersion } = require("./lib/store-project")
 const { createChecks, expect } = require("./lib/checks")
 
 const run = promisify(execFile)
@@ -31,121 +36,58 @@ const FIRST_BATCH = 1001
 const ORDERS_BEFORE = 3
 const ADMIN = { email: "merchant@example.com", password: crypto.randomBytes(9).toString("base64url") }
 const TABLES = ["order_batch", "order_batch_order", "order_batch_user"]
+const PLUGIN = { options: { firstBatchNumber: FIRST_BATCH } }
 
 const started = Date.now()
-const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`
-const { check, fail, summary, allPassed } = createChecks()
+const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(0)} s`
+// The checks shared by every version (the package), then one set per version.
+const shared = createChecks()
+const perVersion = []
 const cleanups = []
 
-const versionOf = (name) => require(path.join(root, "node_modules", name, "package.json")).version
-
-/** A store project as `create-medusa-app` makes one, minus the admin build. */
-function writeStoreProject(dir) {
-  const pinned = (names) => Object.fromEntries(names.map((n) => [n, versionOf(n)]))
-  fs.writeFileSync(
-    path.join(dir, "package.json"),
-    JSON.stringify(
-      {
-        name: "existing-store",
-        version: "1.0.0",
-        private: true,
-        dependencies: pinned(["@medusajs/admin-sdk", "@medusajs/cli", "@medusajs/framework", "@medusajs/medusa"]),
-        devDependencies: pinned(["@swc/core", "@types/node", "ts-node", "typescript"]),
-        engines: { node: ">=20" },
-      },
-      null,
-      2
-    )
-  )
-  fs.writeFileSync(
-    path.join(dir, "tsconfig.json"),
-    JSON.stringify(
-      {
-        compilerOptions: {
-          target: "ES2021",
-          esModuleInterop: true,
-          module: "Node16",
-          moduleResolution: "Node16",
-          emitDecoratorMetadata: true,
-          experimentalDecorators: true,
-          skipLibCheck: true,
-          declaration: false,
-          inlineSourceMap: true,
-          outDir: "./.medusa/server",
-          rootDir: "./",
-          resolveJsonModule: true,
-          strictNullChecks: true,
-        },
-        "ts-node": { swc: true },
-        include: ["**/*", ".medusa/types/*"],
-        exclude: ["node_modules", ".medusa/server", ".medusa/admin", ".cache"],
-      },
-      null,
-      2
-    )
-  )
-  writeConfig(dir, null)
-}
-
-/** The store's medusa-config.ts, with the plugin registered when `plugin` is given. */
-function writeConfig(dir, plugin) {
-  fs.writeFileSync(
-    path.join(dir, "medusa-config.ts"),
-    `import { defineConfig, loadEnv } from "@medusajs/framework/utils"
-
-loadEnv(process.env.NODE_ENV || "development", process.cwd())
-
-module.exports = defineConfig({
-  projectConfig: {
-    databaseUrl: process.env.DATABASE_URL,
-    http: {
-      storeCors: process.env.STORE_CORS!,
-      adminCors: process.env.ADMIN_CORS!,
-      authCors: process.env.AUTH_CORS!,
-      jwtSecret: process.env.JWT_SECRET || "supersecret",
-      cookieSecret: process.env.COOKIE_SECRET || "supersecret",
-    },
-  },
-  // The admin build takes minutes on a small machine; this test is about the API.
-  admin: { disable: true },
-${plugin ? `  plugins: [\n    {\n      resolve: "medusa-order-batches",\n      options: ${JSON.stringify(plugin.options)},\n    },\n  ],\n` : ""}})
-`
-  )
-}
-
-async function npm(cwd, args) {
-  await run("npm", [...args, "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"], {
-    cwd,
-    maxBuffer: 64 * 1024 * 1024,
-  })
+/** The database server the stores use: DB_HOST's, or one embedded for the run. */
+async function databaseServer(tmp) {
+  if (embedded) {
+    const db = await pg.startEmbeddedPostgres({ dataDir: path.join(tmp, "postgres"), ownedUpTo: tmp, fast: true })
+    cleanups.push(db.stop)
+    return db
+  }
+  const conn = {
+    host: process.env.DB_HOST,
+    port: Number(process.env.DB_PORT || 5432),
+    user: process.env.DB_USERNAME || "postgres",
+    password: process.env.DB_PASSWORD || "",
+  }
+  await pg.assertReachable(conn, "DB_HOST", "Start PostgreSQL, fix DB_HOST/DB_PORT/DB_USERNAME/DB_PASSWORD, or unset DB_HOST for an embedded one.")
+  return conn
 }
 
 async function main() {
+  const versions = await medusaVersions(process.env.INSTALL_TEST_MEDUSA)
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "order-batches-install-"))
   cleanups.push(async () => fs.rmSync(tmp, { recursive: true, force: true }))
-  const storeDir = path.join(tmp, "store")
-  fs.mkdirSync(storeDir)
-  const logFile = path.join(tmp, "store.log")
-  const port = await freePort()
-  console.log(`Store project in ${storeDir}, port ${port}`)
+  console.log(`Medusa ${versions.join(", ")}: one store each in ${tmp}`)
 
-  // The plugin's build and the store's install do not depend on each other.
+  // The plugin's build and the stores' installs do not depend on each other.
+  const installs = new Map(
+    versions.map((version) => {
+      const dir = path.join(tmp, `store-${version}`)
+      writeStoreProject(dir, version)
+      const npmInstall = npm(dir, ["install"])
+      // A run that stops early (the build failed, Ctrl-C) does not leave npm writing.
+      cleanups.push(async () => npmInstall.child.exitCode === null && npmInstall.child.kill())
+      return [version, { dir, installing: npmInstall.then(() => null, (error) => error) }]
+    })
+  )
   let tarball
-  const building = check("the plugin builds (medusa plugin:build) and packs (npm pack)", async () => {
+  let migrations = []
+  await shared.check("the plugin builds (medusa plugin:build) and packs (npm pack)", async () => {
     await run("npm", ["run", "build"], { cwd: root, maxBuffer: 64 * 1024 * 1024 })
     const { stdout } = await run("npm", ["pack", "--json", "--pack-destination", tmp], { cwd: root })
     tarball = path.join(tmp, JSON.parse(stdout)[0].filename)
     return path.basename(tarball)
   }, { required: true })
-  writeStoreProject(storeDir)
-  const installing = check("a Medusa store project installs (npm install)", async () => {
-    await npm(storeDir, ["install"])
-    return `@medusajs/medusa ${versionOf("@medusajs/medusa")}`
-  }, { required: true })
-  await Promise.all([building, installing])
-
-  let migrations = []
-  await check("the package holds the compiled plugin, not the repository's sources", async () => {
+  await shared.check("the package holds the compiled plugin, not the repository's sources", async () => {
     const { stdout } = await run("tar", ["-tzf", tarball])
     const files = stdout.split("\n")
     for (const needed of [
@@ -162,24 +104,52 @@ async function main() {
     return `${files.filter(Boolean).length} files`
   })
 
-  // The store's database.
-  let conn
-  if (embedded) {
-    const db = await pg.startEmbeddedPostgres({ dataDir: path.join(tmp, "postgres"), ownedUpTo: tmp, fast: true })
-    cleanups.push(db.stop)
-    conn = db
-  } else {
-    conn = {
-      host: process.env.DB_HOST,
-      port: Number(process.env.DB_PORT || 5432),
-      user: process.env.DB_USERNAME || "postgres",
-      password: process.env.DB_PASSWORD || "",
+  const server = await databaseServer(tmp)
+  for (const version of versions) {
+    const { dir, installing } = installs.get(version)
+    console.log(`\n=== Medusa ${version}`)
+    const checks = createChecks()
+    const result = { version, checks, started: Date.now(), seconds: null }
+    perVersion.push(result)
+    try {
+      await testVersion({ version, dir, installing, tarball, migrations, server, checks })
+    } catch (error) {
+      if (!error.reported) {
+        checks.fail(error instanceof UserError || !process.env.DEBUG ? error.message : error.stack)
+      }
     }
-    await pg.assertReachable(conn, "DB_HOST", "Start PostgreSQL, fix DB_HOST/DB_PORT/DB_USERNAME/DB_PASSWORD, or unset DB_HOST for an embedded one.")
+    result.seconds = seconds(result.started)
   }
+}
+
+/** Every check of one Medusa version, in its own store and database. */
+async function testVersion({ version, dir: storeDir, installing, tarball, migrations, server: conn, checks }) {
+  const { check } = checks
+  const stops = []
+  try {
+    await check(`a Medusa ${version} store project installs (npm install)`, async () => {
+      const error = await installing
+      if (error) {
+        throw error
+      }
+      const installed = installedVersion(storeDir, "@medusajs/medusa")
+      expect(installed === version, `@medusajs/medusa ${installed} installed`)
+    }, { required: true })
+    await runVersion({ storeDir, tarball, migrations, conn, check, stops })
+  } finally {
+    for (const stop of stops.reverse()) {
+      await stop().catch((error) => console.error(`cleanup: ${error.message}`))
+    }
+  }
+}
+
+/** The checks against one store, from its first orders to the plugin's removal. */
+async function runVersion({ storeDir, tarball, migrations, conn, check, stops }) {
+  const port = await freePort()
+  const logFile = path.join(storeDir, "store.log")
   const database = `order_batches_install_${crypto.randomBytes(4).toString("hex")}`
   await pg.createDatabase(conn, database)
-  cleanups.push(() => pg.dropDatabase(conn, database))
+  stops.push(() => pg.dropDatabase(conn, database))
   const env = {
     DATABASE_URL: pg.connectionUrl(conn, database),
     STORE_CORS: `http://localhost:${port}`,
@@ -196,7 +166,7 @@ async function main() {
       throw new Error(`${error.message}\n--- store log ---\n${tail}`)
     }
   }
-  cleanups.push(async () => {
+  stops.push(async () => {
     await store?.stop()
   })
   const stop = async () => {
@@ -218,9 +188,9 @@ async function main() {
     return before.map((o) => `#${o.display_id}`).join(", ")
   }, { required: true })
 
-  await check("the tarball installs and registers with options; db:migrate creates its tables", async () => {
+  await check("the tarball installs (npm accepts its peer ranges) and registers with options; db:migrate creates its tables", async () => {
     await npm(storeDir, ["install", tarball])
-    writeConfig(storeDir, { options: { firstBatchNumber: FIRST_BATCH } })
+    writeConfig(storeDir, PLUGIN)
     await migrate({ cwd: storeDir, env })
     const rows = await sql("SELECT table_name FROM information_schema.tables WHERE table_name = ANY($1)", [TABLES])
     expect(rows.length === TABLES.length, `tables after migrate: ${rows.map((r) => r.table_name).join(", ") || "none"}`)
@@ -299,6 +269,16 @@ async function main() {
     const [{ n: ordersAfter }] = await sql('SELECT count(*)::int AS n FROM "order"')
     expect(ordersAfter === ordersBefore, `${ordersBefore} orders before, ${ordersAfter} after`)
   })
+
+  await check("the store's dashboard builds with the plugin's pages and widgets (medusa build)", async () => {
+    writeConfig(storeDir, PLUGIN, { admin: true })
+    await runMedusa(storeDir, ["build"], { env: { NODE_ENV: "production" } })
+    const assets = path.join(storeDir, ".medusa", "server", "public", "admin", "assets")
+    const bundled = fs.readdirSync(assets).some((file) =>
+      file.endsWith(".js") && fs.readFileSync(path.join(assets, file), "utf8").includes("/admin/batches/")
+    )
+    expect(bundled, "the built dashboard does not contain the plugin's Batches page")
+  })
 }
 
 /** Undoes what main() made, newest first, each step once. */
@@ -313,9 +293,20 @@ async function cleanUp() {
   }
 }
 
+/** One line per version, then the summed counts; exits 1 unless all passed. */
 function finish(code) {
-  console.log(`\nTook ${elapsed()}.\n${summary()}`)
-  process.exit(code)
+  const all = [shared, ...perVersion.map((v) => v.checks)].map((c) => c.counts())
+  console.log("")
+  for (const { version, checks, started: since, seconds: took } of perVersion) {
+    console.log(`Medusa ${version}: ${checks.summary()} (${took ?? seconds(since)})`)
+  }
+  const total = {
+    passed: all.reduce((n, c) => n + c.passed, 0),
+    failed: all.reduce((n, c) => n + c.failed, 0),
+  }
+  console.log(`Took ${seconds(started)}.`)
+  reportCounts(total)
+  process.exit(code || (total.failed ? 1 : 0))
 }
 
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
@@ -328,11 +319,11 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
 main()
   .then(async () => {
     await cleanUp()
-    finish(allPassed() ? 0 : 1)
+    finish(0)
   })
   .catch(async (error) => {
     if (!error.reported) {
-      fail(error instanceof UserError || !process.env.DEBUG ? error.message : error.stack)
+      shared.fail(error instanceof UserError || !process.env.DEBUG ? error.message : error.stack)
     }
     await cleanUp()
     finish(1)
