@@ -1,1 +1,2 @@
 export * from "./batches"
+export * from "./batch-actions"
