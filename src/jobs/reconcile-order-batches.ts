@@ -1,6 +1,10 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { assignQueuedOrdersWorkflow, fillBatchOrderTotalsWorkflow } from "../workflows"
+import {
+  assignQueuedOrdersWorkflow,
+  fillBatchOrderTotalsWorkflow,
+  resumeBatchActionRunsWorkflow,
+} from "../workflows"
 
 /** Orders assigned per transaction: short locks, few round trips. */
 const PAGE = 2_000
@@ -30,6 +34,8 @@ export default async function reconcileOrderBatches(container: MedusaContainer) 
     }
   }
   const { result: filled } = await fillBatchOrderTotalsWorkflow(container).run({ input: {} })
+  // Batch action runs that a restart interrupted go on (or fail after too many tries).
+  await resumeBatchActionRunsWorkflow(container).run({ input: {} })
   if (assigned || filled.filled) {
     logger.info(
       `medusa-order-batches: assigned ${assigned} queued orders, filled ${filled.filled} missing totals`
