@@ -13,6 +13,7 @@ import {
   AdminGetBatchOrdersParams,
   AdminGetBatchPickListParams,
   AdminRotateBatch,
+  AdminRunBatchAction,
 } from "./validators"
 
 // A batch is a set of orders: with Medusa's RBAC on (MEDUSA_FF_RBAC), reading
@@ -65,5 +66,12 @@ export const adminBatchesMiddlewares: MiddlewareRoute[] = [
     middlewares: [validateAndTransformBody(AdminRotateBatch)],
     policies: updateOrders,
   },
-  { method: ["POST"], matcher: "/admin/batches/:number/actions", policies: updateOrders },
+  {
+    method: ["POST"],
+    matcher: "/admin/batches/:number/actions",
+    middlewares: [validateAndTransformBody(AdminRunBatchAction)],
+    policies: updateOrders,
+  },
+  { method: ["GET"], matcher: "/admin/batches/:number/actions", policies: readOrders },
+  { method: ["GET"], matcher: "/admin/batches/:number/actions/:id", policies: readOrders },
 ]

@@ -6,6 +6,7 @@ import {
   MAX_BATCH_NUMBER,
   parseBatchNumber,
 } from "../../../lib/batch-number"
+import { BATCH_ACTIONS } from "../../../modules/order-batch/types"
 
 const batchNumberMessage = (text: string) =>
   `Batch number must be ${BATCH_NUMBER_RULE}; received "${text.slice(0, 40)}".`
@@ -88,5 +89,12 @@ export const AdminRotateBatch = z
         return parsed.number
       })
       .optional(),
+  })
+  .strict()
+
+export type AdminRunBatchActionType = z.infer<typeof AdminRunBatchAction>
+export const AdminRunBatchAction = z
+  .object({
+    action: z.enum(BATCH_ACTIONS),
   })
   .strict()
