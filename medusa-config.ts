@@ -13,6 +13,33 @@ loadEnv(process.env.NODE_ENV || "development", process.cwd())
  * is one process on Medusa's in-memory modules.
  */
 const pluginOptions = JSON.parse(process.env.ORDER_BATCH_OPTIONS || "{}")
+
+/**
+ * NOTIFICATION_LOCAL_CHANNELS ("feed,email") gives the store Medusa's local
+ * notification provider on those channels, so tests and the dev store see
+ * close summaries sent by email; without it the store keeps Medusa's default
+ * (the local provider on `feed` only).
+ */
+const localNotificationChannels = (process.env.NOTIFICATION_LOCAL_CHANNELS ?? "")
+  .split(",")
+  .map((channel) => channel.trim())
+  .filter(Boolean)
+const notificationModules = localNotificationChannels.length
+  ? [
+      {
+        resolve: "@medusajs/medusa/notification",
+        options: {
+          providers: [
+            {
+              resolve: "@medusajs/medusa/notification-local",
+              id: "local",
+              options: { name: "Local Notification Provider", channels: localNotificationChannels },
+            },
+          ],
+        },
+      },
+    ]
+  : []
 const redisUrl = process.env.REDIS_URL || undefined
 const workerMode = (process.env.MEDUSA_WORKER_MODE || undefined) as "shared" | "worker" | "server" | undefined
 
@@ -70,6 +97,7 @@ module.exports = defineConfig({
       resolve: "./src/modules/order-batch",
       options: pluginOptions,
     },
+    ...notificationModules,
     ...testOAuthModules,
     ...redisModules,
   ],

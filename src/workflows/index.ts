@@ -1,2 +1,3 @@
 export * from "./batches"
 export * from "./batch-actions"
+export * from "./batch-notifications"

@@ -1,0 +1,2 @@
+export * from "./build-batch-closed-notifications"
+export * from "./send-batch-notifications"
