@@ -1,6 +1,7 @@
 import { Container, Skeleton } from "@medusajs/ui"
 import { useRefreshBatchesOnReturn } from "../hooks/use-refresh-batches-on-return"
 import { useShownBatch } from "../hooks/use-shown-batch"
+import { BatchActionsSection } from "./batch-actions-section"
 import { BatchHeaderSection } from "./batch-header-section"
 import { BatchHistorySection } from "./batch-history-section"
 import { BatchLoginWarning } from "./batch-login-warning"
@@ -31,6 +32,7 @@ export const BatchWorkspace = ({ numberParam }: { numberParam?: string }) => {
       {batch && (
         <>
           <BatchHeaderSection batch={batch} isCurrent={batch.number === currentNumber} />
+          {batch.status === "closed" && <BatchActionsSection key={batch.number} batch={batch} />}
           <BatchOrdersSection key={batch.number} batch={batch} />
         </>
       )}

@@ -1,0 +1,106 @@
+import { FetchError } from "@medusajs/js-sdk"
+import {
+  QueryKey,
+  useMutation,
+  UseMutationOptions,
+  useQuery,
+  useQueryClient,
+  UseQueryOptions,
+} from "@tanstack/react-query"
+import type {
+  BatchActionName,
+  BatchActionRunDTO,
+} from "../../../modules/order-batch/types"
+import { queryKeysFactory } from "../../lib/query-key-factory"
+import { sdk } from "../../lib/sdk"
+import { batchesQueryKeys } from "./batches"
+
+/** A run as the admin API answers it (dates as ISO strings). */
+export type AdminBatchActionRun = Omit<BatchActionRunDTO, "started_at" | "finished_at"> & {
+  started_at: string
+  finished_at: string | null
+}
+export type AdminBatchActionRunResponse = { run: AdminBatchActionRun }
+export type AdminBatchActionRunListResponse = { runs: AdminBatchActionRun[] }
+
+const BATCH_ACTIONS_QUERY_KEY = "order_batch_actions" as const
+
+/** Keys of a batch's runs: invalidating `all` refreshes every list and run. */
+export const batchActionsQueryKeys = {
+  ...queryKeysFactory(BATCH_ACTIONS_QUERY_KEY),
+  ofBatch: (number: number) => [BATCH_ACTIONS_QUERY_KEY, "batch", number] as const,
+  run: (number: number, id: string) => [BATCH_ACTIONS_QUERY_KEY, "batch", number, "run", id] as const,
+}
+
+type QueryOptions<T> = Omit<UseQueryOptions<T, FetchError, T, QueryKey>, "queryKey" | "queryFn">
+
+/** How often a running run is asked for its progress. */
+const POLL_MS = 1000
+
+/** The batch's runs, newest first; asked again while one of them runs. */
+export const useBatchActionRuns = (
+  number: number,
+  options?: QueryOptions<AdminBatchActionRunListResponse>
+) => {
+  const result = useQuery({
+    queryKey: batchActionsQueryKeys.ofBatch(number),
+    queryFn: () => sdk.client.fetch<AdminBatchActionRunListResponse>(`/admin/batches/${number}/actions`),
+    staleTime: 0,
+    refetchInterval: (query) =>
+      query.state.data?.runs.some((run) => run.status === "running") ? POLL_MS : false,
+    ...options,
+  })
+  return { ...result.data, ...result }
+}
+
+/**
+ * One run, polled while it runs. When it stops, the batch's runs and orders
+ * are read again: their fulfillment and payment statuses changed.
+ */
+export const useBatchActionRun = (
+  number: number,
+  id: string,
+  options?: QueryOptions<AdminBatchActionRunResponse>
+) => {
+  const queryClient = useQueryClient()
+  const result = useQuery({
+    queryKey: batchActionsQueryKeys.run(number, id),
+    queryFn: async () => {
+      const data = await sdk.client.fetch<AdminBatchActionRunResponse>(
+        `/admin/batches/${number}/actions/${id}`
+      )
+      if (data.run.status !== "running") {
+        await Promise.all([
+          queryClient.invalidateQueries({ queryKey: batchActionsQueryKeys.ofBatch(number), exact: true }),
+          queryClient.invalidateQueries({ queryKey: batchesQueryKeys.all }),
+        ])
+      }
+      return data
+    },
+    staleTime: 0,
+    refetchInterval: (query) => (query.state.data?.run.status === "running" ? POLL_MS : false),
+    ...options,
+  })
+  return { ...result.data, ...result }
+}
+
+/** Starts an action over every order of a closed batch; the server answers at once with the run. */
+export const useStartBatchAction = (
+  number: number,
+  options?: UseMutationOptions<AdminBatchActionRunResponse, FetchError, { action: BatchActionName }>
+) => {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ action }) =>
+      sdk.client.fetch<AdminBatchActionRunResponse>(`/admin/batches/${number}/actions`, {
+        method: "POST",
+        body: { action },
+      }),
+    // The caller's options first, so their onSuccess cannot replace the invalidation.
+    ...options,
+    onSuccess: async (data, variables, context) => {
+      await queryClient.invalidateQueries({ queryKey: batchActionsQueryKeys.ofBatch(number) })
+      return options?.onSuccess?.(data, variables, context)
+    },
+  })
+}
