@@ -1,8 +1,9 @@
 import { Badge, Container, Heading } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 import { useActorName } from "../hooks/use-actor-name"
-import { formatAmount, formatDateTime } from "../lib/format"
+import { formatDateTime } from "../lib/format"
 import { AdminBatch } from "../lib/types"
+import { BatchCountRows } from "./batch-count-rows"
 import { BatchDocumentActions } from "./batch-document-actions"
 import { BatchStatusBadge } from "./batch-status-badge"
 import { SectionRow } from "./section-row"
@@ -47,20 +48,14 @@ export const BatchHeaderSection = ({
       <SectionRow
         title={t("orderBatches.fields.closedBy")}
         value={
-          closedBy && batch.close_reason
-            ? t(`orderBatches.closeReason.${batch.close_reason}`, { name: closedBy })
-            : closedBy
+          batch.close_reason === "schedule"
+            ? t("orderBatches.closeReason.schedule")
+            : closedBy && batch.close_reason
+              ? t(`orderBatches.closeReason.${batch.close_reason}`, { name: closedBy })
+              : closedBy
         }
       />
-      <SectionRow title={t("orderBatches.fields.orders")} value={batch.order_count} />
-      <SectionRow
-        title={t("orderBatches.fields.totals")}
-        value={
-          batch.totals.length
-            ? batch.totals.map((total) => formatAmount(total.amount, total.currency_code)).join(" · ")
-            : null
-        }
-      />
+      <BatchCountRows batch={batch} />
       <SectionRow
         title={t("orderBatches.fields.printed")}
         value={handled(batch.printed_at, printedBy, t("orderBatches.notPrintedYet"))}

@@ -2,7 +2,7 @@ import { useDataTable } from "@medusajs/ui"
 import { keepPreviousData } from "@tanstack/react-query"
 import { useTranslation } from "react-i18next"
 import { useNavigate } from "react-router-dom"
-import { useBatchOrders } from "../hooks/api/batches"
+import { OPEN_BATCH_REFRESH_MS, useBatchOrders } from "../hooks/api/batches"
 import { useBatchOrderColumns } from "../hooks/table/use-batch-order-columns"
 import { usePageQuery } from "../hooks/table/use-page-query"
 import { rowData } from "../lib/row-data"
@@ -11,7 +11,7 @@ import { TableSection } from "./table-section"
 
 const PAGE_SIZE = 20
 
-/** The batch's orders, oldest first, a page at a time. */
+/** The batch's orders, oldest first, a page at a time; an open batch's list refreshes. */
 export const BatchOrdersSection = ({ batch }: { batch: AdminBatch }) => {
   const { t } = useTranslation()
   const navigate = useNavigate()
@@ -20,7 +20,11 @@ export const BatchOrdersSection = ({ batch }: { batch: AdminBatch }) => {
   const { orders, count, isPending, isError, error } = useBatchOrders(
     batch.number,
     query,
-    { placeholderData: keepPreviousData }
+    {
+      placeholderData: keepPreviousData,
+      // The preview's list follows the open batch; the page shown stays put.
+      refetchInterval: batch.status === "open" ? OPEN_BATCH_REFRESH_MS : false,
+    }
   )
   const table = useDataTable({
     data: orders ?? [],

@@ -96,11 +96,24 @@ export const useOpenBatch = (
   options?: QueryOptions<AdminOptionalBatchResponse>
 ) => useAdminQuery(batchesQueryKeys.open(), "/admin/batches/open", options)
 
+/**
+ * How often a batch that is still open is read again while it is shown
+ * (the preview of the next batch): orders keep arriving in it. Only while
+ * the tab is visible; coming back to the tab reads it at once (see
+ * use-refresh-batches-on-return).
+ */
+export const OPEN_BATCH_REFRESH_MS = 10_000
+
+/** A batch by number; while it is open, read again every OPEN_BATCH_REFRESH_MS. */
 export const useBatch = (
   number: number,
   options?: QueryOptions<AdminBatchResponse>
 ) =>
-  useAdminQuery(batchesQueryKeys.detail(number), `/admin/batches/${number}`, options)
+  useAdminQuery(batchesQueryKeys.detail(number), `/admin/batches/${number}`, {
+    refetchInterval: (query) =>
+      query.state.data?.batch.status === "open" ? OPEN_BATCH_REFRESH_MS : false,
+    ...options,
+  })
 
 /** One page of a batch's orders, oldest first. */
 export const useBatchOrders = (
