@@ -85,7 +85,8 @@ medusaIntegrationTestRunner({
 
     it("refuses to start with an invalid option, naming it", async () => {
       for (const [options, message] of [
-        [{ firstBatchNumber: 0 }, 'option "firstBatchNumber" must be a whole number from 1 to 2147483647; received 0.'],
+        [{ firstBatchNumber: 0 }, 'option "firstBatchNumber" must be a whole number from 1 to 2146483647 (room for 1,000,000 batches below the largest batch number, 2147483647); received 0.'],
+        [{ firstBatchNumber: 2147483000 }, 'option "firstBatchNumber" must be a whole number from 1 to 2146483647'],
         [{ rotateOnLogin: "yes" }, 'option "rotateOnLogin" must be true or false; received "yes".'],
       ] as const) {
         const { code, output } = await startStore(dbConfig.clientUrl, options)

@@ -1,18 +1,14 @@
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
-import { ORDER_BATCH_MODULE } from ".."
-import * as models from "../models"
 import OrderBatchModuleService from "../service"
+import { moduleUnderTest, placed } from "./fixtures"
 import { createOrderTable } from "./order-table"
 
 jest.setTimeout(60_000)
 
-const placed = (order_id: string) => ({ order_id, placed_at: new Date(), currency_code: "eur", total: 10 })
 const REFUSED = /Batch 1 is closed/
 
 moduleIntegrationTestRunner<OrderBatchModuleService>({
-  moduleName: ORDER_BATCH_MODULE,
-  moduleModels: Object.values(models),
-  resolve: "./src/modules/order-batch",
+  ...moduleUnderTest,
   testSuite: ({ service, MikroOrmWrapper }) => {
     const db = () => MikroOrmWrapper.forkManager()
     let closedId: string

@@ -1,17 +1,12 @@
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
-import { ORDER_BATCH_MODULE } from ".."
-import * as models from "../models"
 import OrderBatchModuleService from "../service"
+import { moduleUnderTest, placed } from "./fixtures"
 import { createOrderTable, insertOrders } from "./order-table"
 
 jest.setTimeout(60_000)
 
-const placed = (order_id: string) => ({ order_id, placed_at: new Date(), currency_code: "eur", total: 10 })
-
 moduleIntegrationTestRunner<OrderBatchModuleService>({
-  moduleName: ORDER_BATCH_MODULE,
-  moduleModels: Object.values(models),
-  resolve: "./src/modules/order-batch",
+  ...moduleUnderTest,
   testSuite: ({ service, MikroOrmWrapper }) => {
     const db = () => MikroOrmWrapper.forkManager()
     const queued = async () =>
