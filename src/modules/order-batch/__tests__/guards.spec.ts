@@ -101,6 +101,17 @@ moduleIntegrationTestRunner<OrderBatchModuleService>({
         expect(await service.listOrderBatchUsers({ user_id: "user_1" })).toEqual([])
       })
 
+      it("gives up within the limit when the batch tables are locked", async () => {
+        await db().transactional(async (em) => {
+          await em.execute("LOCK TABLE order_batch, order_batch_order, order_batch_user IN ACCESS EXCLUSIVE MODE")
+          const started = Date.now()
+          await expect(
+            service.rotate({ reason: "login", user_id: "user_1", login_id: "login_1", time_limit_ms: 500 })
+          ).rejects.toThrow(/lock timeout|statement timeout/)
+          expect(Date.now() - started).toBeLessThan(3_000)
+        })
+      })
+
       it("records its login, and a failed login keeps the current batch", async () => {
         await service.rotate({ reason: "login", user_id: "user_1", login_id: "login_1", time_limit_ms: 5_000 })
         const [record] = await service.listOrderBatchUsers({ user_id: "user_1" })
