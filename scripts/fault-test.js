@@ -32,7 +32,7 @@ const { snapshotStore } = require("../e2e/support/store-snapshot")
 const inv = require("./lib/batch-invariants")
 const { waitFor } = require("./lib/wait")
 
-const BURST = 40
+const BURST = 60
 const IN_FLIGHT = 10
 const COPIES = Number(process.env.FAULT_COPIES || 50_000)
 
