@@ -12,6 +12,7 @@ const {
   withFailureScreenshot,
 } = require("./support/dashboard")
 const { api, batchOrders, openBatch, placeOrder, store } = require("./support/store")
+const { request, secretKey } = require("../scripts/lib/demo-orders")
 
 describe("Batch documents", () => {
   const session = useDashboard()
@@ -125,6 +126,7 @@ describe("Batch documents", () => {
         "total",
         "payment_status",
         "fulfillment_status",
+        "status",
       ])
       const cell = (row, name) => row[head.indexOf(name)]
       expect(rows.map((row) => cell(row, "order_id"))).toEqual(orders.map((o) => o.id))
@@ -139,5 +141,46 @@ describe("Batch documents", () => {
       await comeBack()
       await sectionRow(header(), "Exported").getByText("by Wendy Warehouse").waitFor()
       await screenshot(page, "batch-handled")
+    }))
+
+  it("marks an order canceled after the close: CANCELED on its slip, off the pick list, counted on the page; slips and lines carry barcodes", () =>
+    withFailureScreenshot(session.page, "canceled", async () => {
+      const [canceled, ...kept] = orders
+      const { url, catalog } = store()
+      await request(url, "POST", `/admin/orders/${canceled.id}/cancel`, {
+        headers: secretKey(catalog.secretKey),
+        body: {},
+      })
+      await comeBack()
+      await header().getByTestId("batch-canceled-count").getByText("1 canceled", { exact: false }).waitFor()
+      await header().getByText("Canceled orders are left out of the totals").waitFor()
+
+      const doc = await openInNewTab("Print batch")
+      const sections = doc.locator("section.order")
+      const slip = sections.nth(0)
+      await slip.getByRole("heading", { name: `Order #${canceled.display_id}` }).waitFor()
+      await slip.getByRole("alert").getByText("CANCELED", { exact: true }).waitFor()
+      expect(await doc.locator("section.order.canceled").count()).toBe(1)
+      // Every slip carries its order number as a barcode, drawn inline.
+      const codes = await sections.evaluateAll((all) =>
+        all.map((s) => s.querySelector("svg.barcode")?.getAttribute("data-barcode"))
+      )
+      expect(codes).toEqual(orders.map((o) => String(o.display_id)))
+      const box = await slip.locator("svg.barcode").boundingBox()
+      expect(box.width).toBeGreaterThan(50)
+      await screenshot(doc, "print-canceled-slip", { readme: true, locator: slip })
+      await doc.close()
+
+      const list = await openInNewTab("Pick list")
+      await list.getByText("Left out: 1 canceled order of this batch").waitFor()
+      const skus = new Set(kept.flatMap((o) => o.items.map((item) => item.variant_sku)))
+      const lines = await list
+        .locator("tbody tr")
+        .evaluateAll((trs) =>
+          trs.map((tr) => [tr.cells[2].childNodes[0].textContent.trim(), tr.querySelector("svg.barcode")?.getAttribute("data-barcode")])
+        )
+      expect(lines).toEqual([...skus].sort().map((sku) => [sku, sku]))
+      await screenshot(list, "pick-list-barcodes", { readme: true })
+      await list.close()
     }))
 })
