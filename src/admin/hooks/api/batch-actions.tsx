@@ -37,14 +37,31 @@ type QueryOptions<T> = Omit<UseQueryOptions<T, FetchError, T, QueryKey>, "queryK
 /** How often a running run is asked for its progress. */
 const POLL_MS = 1000
 
-/** The batch's runs, newest first; asked again while one of them runs. */
+const runningIds = (data?: AdminBatchActionRunListResponse) =>
+  (data?.runs ?? []).filter((run) => run.status === "running").map((run) => run.id)
+
+/**
+ * The batch's runs, newest first; asked again while one of them runs. Where
+ * a run stopped since the last answer, the batch's orders are read again:
+ * their fulfillment and payment statuses changed.
+ */
 export const useBatchActionRuns = (
   number: number,
   options?: QueryOptions<AdminBatchActionRunListResponse>
 ) => {
+  const queryClient = useQueryClient()
+  const queryKey = batchActionsQueryKeys.ofBatch(number)
   const result = useQuery({
-    queryKey: batchActionsQueryKeys.ofBatch(number),
-    queryFn: () => sdk.client.fetch<AdminBatchActionRunListResponse>(`/admin/batches/${number}/actions`),
+    queryKey,
+    queryFn: async () => {
+      const before = runningIds(queryClient.getQueryData<AdminBatchActionRunListResponse>(queryKey))
+      const data = await sdk.client.fetch<AdminBatchActionRunListResponse>(`/admin/batches/${number}/actions`)
+      const after = new Set(runningIds(data))
+      if (before.some((id) => !after.has(id))) {
+        await queryClient.invalidateQueries({ queryKey: batchesQueryKeys.all })
+      }
+      return data
+    },
     staleTime: 0,
     refetchInterval: (query) =>
       query.state.data?.runs.some((run) => run.status === "running") ? POLL_MS : false,
