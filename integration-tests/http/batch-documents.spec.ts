@@ -328,6 +328,7 @@ medusaIntegrationTestRunner({
         (await api.get("/admin/batches/1/pick-list?format=csv", { ...auth, responseType: "text" })).data
       )
       expect(pickCsv.filter((row) => !row.product.startsWith("Left out:"))).toEqual(expectedRows)
+      expect(pickCsv.at(-1)).toMatchObject({ product: "Left out: 1 canceled order", orders: "1" })
 
       // The slip is still printed, in its place, marked so nobody packs it.
       const print = slips((await api.get("/admin/batches/1/print", auth)).data)

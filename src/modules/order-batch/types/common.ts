@@ -40,8 +40,9 @@ export type BatchDTO = Pick<OrderBatchRecord, (typeof BATCH_FIELDS)[number]> & {
 export type RotateBatchInput = {
   /**
    * `login`: an administrator logged in; the options `rotateOnLogin` and
-   * `rotateEmptyBatch` decide whether it closes the open batch. `manual`:
-   * a request to close it now, which always closes.
+   * `rotateEmptyBatch` decide whether it closes the open batch. `schedule`:
+   * the `closeSchedule` job; `rotateEmptyBatch` decides. `manual`: a request
+   * to close it now, which always closes.
    */
   reason: BatchCloseReason
   /** The user or API key that closes the batch. */

@@ -8,6 +8,7 @@ import {
   csvHeaders,
   HTML_DOCUMENT_HEADERS,
   PICK_LIST_CSV_COLUMNS,
+  pickListCsvRows,
   renderPickListHtml,
 } from "../../../../../lib/documents"
 import { retrieveRequestedBatch, sendStream } from "../../helpers"
@@ -31,7 +32,7 @@ export const GET = async (
     req.validatedQuery.format === "csv"
       ? {
           headers: csvHeaders(`batch-${batch.number}-pick-list.csv`),
-          chunks: pickList.lines,
+          chunks: pickListCsvRows(pickList),
           through: createCsvStringifier(PICK_LIST_CSV_COLUMNS),
         }
       : {
