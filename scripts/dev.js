@@ -37,6 +37,12 @@ const step = createProgress("[dev]")
 const running = { store: null, postgres: null }
 let stopping = false
 
+/** Where the store's data is: `.data/`, and the database's folder where it had to go elsewhere. */
+function dataFolder() {
+  const db = running.postgres?.dataDir
+  return !db || db.startsWith(DATA + path.sep) ? ".data/" : `.data/ and ${path.dirname(db)}/`
+}
+
 async function shutdown(code, message) {
   if (stopping) {
     return
@@ -91,7 +97,7 @@ async function main() {
     const key = crypto.createHash("sha1").update(configuredUrl).digest("hex").slice(0, 10)
     stateFile = path.join(DATA, `dev-store-${key}.json`)
   } else {
-    const s = step("Starting the embedded PostgreSQL (data in .data/postgres)")
+    const s = step("Starting the embedded PostgreSQL")
     running.postgres = await pg.startEmbeddedPostgres({
       dataDir: path.join(DATA, "postgres"),
       ownedUpTo: DATA,
@@ -101,7 +107,7 @@ async function main() {
       logFile: path.join(DATA, "postgres.log"),
       log: (line) => s.note(line),
     })
-    s.done(`listening on port ${running.postgres.port}`)
+    s.done(`listening on port ${running.postgres.port}, data in ${dataFolder()}`)
     conn = running.postgres
     database = DATABASE
     stateFile = path.join(DATA, "dev-store.json")
@@ -186,7 +192,7 @@ async function main() {
         Dashboard  ${running.store.url}/app  (Batches is in the sidebar)${admins.map((a, i) => `
         ${i ? "     or  " : "Log in   "}  ${a.email}  /  ${a.password}`).join("")}
 ${running.postgres
-    ? "[dev] Ctrl-C stops the store and the database. Data stays in .data/ (delete it to start from scratch)."
+    ? `[dev] Ctrl-C stops the store and the database. Data stays in ${dataFolder()} (delete ${dataFolder() === ".data/" ? "it" : "both"} to start from scratch).`
     : "[dev] Ctrl-C stops the store."}
 `)
 }
