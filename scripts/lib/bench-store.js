@@ -8,7 +8,7 @@ const { execFile } = require("node:child_process")
 const fs = require("node:fs")
 const path = require("node:path")
 const { promisify } = require("node:util")
-const { npm, writeStoreProject, installedVersion } = require("./store-project")
+const { npm, writeStoreProject, writeConfig, installedVersion } = require("./store-project")
 const { startStore, groupAlive } = require("./store")
 
 const run = promisify(execFile)
@@ -121,28 +121,9 @@ async function installPlugin(dir, tarball) {
 
 /** medusa-config.ts with the plugin registered only under BENCH_PLUGIN=on. */
 function writeBenchConfig(dir) {
-  fs.writeFileSync(
-    path.join(dir, "medusa-config.ts"),
-    `import { defineConfig, loadEnv } from "@medusajs/framework/utils"
-
-loadEnv(process.env.NODE_ENV || "development", process.cwd())
-
-module.exports = defineConfig({
-  projectConfig: {
-    databaseUrl: process.env.DATABASE_URL,
-    http: {
-      storeCors: process.env.STORE_CORS!,
-      adminCors: process.env.ADMIN_CORS!,
-      authCors: process.env.AUTH_CORS!,
-      jwtSecret: process.env.JWT_SECRET || "supersecret",
-      cookieSecret: process.env.COOKIE_SECRET || "supersecret",
-    },
-  },
-  admin: { disable: true },
-  plugins: process.env.BENCH_PLUGIN === "on" ? [{ resolve: "medusa-order-batches", options: {} }] : [],
-})
-`
-  )
+  writeConfig(dir, null, {
+    pluginsSource: `process.env.BENCH_PLUGIN === "on" ? [{ resolve: "medusa-order-batches", options: {} }] : []`,
+  })
 }
 
 /** `medusa start` of the project, with or without the plugin. */

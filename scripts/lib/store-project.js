@@ -112,13 +112,14 @@ function writeStoreProject(dir, version) {
 }
 
 /**
- * The store's medusa-config.ts, with the plugin registered when `plugin` is
- * given, and the admin dashboard only with `admin`.
+ * The store's medusa-config.ts: the plugin registered with `plugin.options`
+ * when `plugin` is given (or `pluginsSource`, the TypeScript of a whole
+ * `plugins` value), and the admin dashboard only with `admin`.
  */
-function writeConfig(dir, plugin, { admin = false } = {}) {
-  const plugins = plugin
-    ? `  plugins: [\n    {\n      resolve: "medusa-order-batches",\n      options: ${JSON.stringify(plugin.options)},\n    },\n  ],\n`
-    : ""
+function writeConfig(dir, plugin, { admin = false, pluginsSource } = {}) {
+  const plugins =
+    pluginsSource ??
+    (plugin ? `[{ resolve: "medusa-order-batches", options: ${JSON.stringify(plugin.options)} }]` : null)
   fs.writeFileSync(
     path.join(dir, "medusa-config.ts"),
     `import { defineConfig, loadEnv } from "@medusajs/framework/utils"
@@ -136,9 +137,9 @@ module.exports = defineConfig({
       cookieSecret: process.env.COOKIE_SECRET || "supersecret",
     },
   },
-  // Built only for the check that builds it: it takes a minute or two.
+  // Built only where a check builds it: it takes a minute or two.
   admin: { disable: ${!admin} },
-${plugins}})
+${plugins ? `  plugins: ${plugins},\n` : ""}})
 `
   )
 }
