@@ -93,20 +93,13 @@ async function main() {
 
   // Invariant 3 from outside: closed batches' members, read every second.
   const watch = inv.membershipWatch()
-  let reading = false
-  const readMembership = async () => {
-    if (reading) {
-      return
-    }
-    reading = true
-    try {
-      watch.record(await inv.closedMembership(db.query))
-    } catch {
-      // a reading missed is no proof lost
-    } finally {
-      reading = false
-    }
-  }
+  let reading = null
+  const readMembership = () =>
+    (reading ??= inv
+      .closedMembership(db.query)
+      .then((members) => watch.record(members))
+      .catch(() => {}) // a reading missed is no proof lost
+      .finally(() => (reading = null)))
   const watcher = setInterval(readMembership, 1_000)
 
   let worker = { killedAt: null, backAt: null }
@@ -166,6 +159,7 @@ async function main() {
     }
   )
   clearInterval(watcher)
+  await reading
   await readMembership()
   final = await inv.readCounts(db.query)
   const batches = await inv.readBatches(db.query)
@@ -184,7 +178,7 @@ async function main() {
     expect(!watch.moved().length, `orders moved out of a closed batch: ${watch.moved().slice(0, 5).join(", ")}`)
     expect(!watch.resized().length, `closed batches that changed: ${watch.resized().join(", ")}`)
     expect(final.joinedAfterClose === 0, `${final.joinedAfterClose} assignments written after their batch closed`)
-    return `${watch.batchesSeen()} closed batches watched`
+    return `${watch.batchesSeen()} closed batches with orders watched`
   })
   const orderBatch = await inv.batchOfOrders(db.query)
   await check("4. no order overlooked: every order placed before a login was sent is in that login's batch or an earlier one", async () => {
