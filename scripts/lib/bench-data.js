@@ -152,6 +152,28 @@ async function batchSizes(db) {
   return rows
 }
 
+/**
+ * Removes what is left of the plugin in the database: its tables, its
+ * trigger and functions, and its migrations' records (named after the
+ * installed package's migration files). Returns the tables it found.
+ */
+async function removePlugin(db, project) {
+  const fs = require("node:fs")
+  const path = require("node:path")
+  const dir = path.join(project, "node_modules", "medusa-order-batches", ".medusa", "server", "src", "modules", "order-batch", "migrations")
+  const names = fs.readdirSync(dir).filter((f) => /^Migration\d+\.js$/.test(f)).map((f) => f.replace(/\.js$/, ""))
+  const { rows } = await db.sql(`SELECT table_name FROM information_schema.tables WHERE table_name LIKE 'order_batch%' AND table_schema = current_schema()`)
+  await db.sql(`DROP TRIGGER IF EXISTS order_batch_queue_order ON "order"`)
+  for (const { table_name } of rows) {
+    await db.sql(`DROP TABLE IF EXISTS "${table_name}" CASCADE`)
+  }
+  for (const fn of ["order_batch_queue_order", "order_batch_refuse_closed_membership", "order_batch_refuse_reopen"]) {
+    await db.sql(`DROP FUNCTION IF EXISTS ${fn}() CASCADE`)
+  }
+  await db.sql(`DELETE FROM mikro_orm_migrations WHERE name = ANY($1)`, [names])
+  return rows.map((r) => r.table_name)
+}
+
 /** Non-draft orders in the store. */
 async function orderCount(db) {
   return (await db.one(`SELECT count(*)::int AS n FROM "order" WHERE is_draft_order = false AND deleted_at IS NULL`)).n
@@ -176,4 +198,5 @@ module.exports = {
   batchSizes,
   orderCount,
   exportNotification,
+  removePlugin,
 }

@@ -54,7 +54,7 @@ function reportTable(run) {
   const i = run.install
   out.push("")
   out.push(
-    `Installing into the store with ${i.orders.toLocaleString("en")} orders: \`db:rollback order_batch\` ${(i.rollbackMs / 1000).toFixed(1)} s, ` +
+    `Installing into the store with ${i.orders.toLocaleString("en")} orders (after \`db:rollback order_batch\`, ${(i.rollbackMs / 1000).toFixed(1)} s, which left ${i.leftAfterRollback?.length ? i.leftAfterRollback.join(", ") : "nothing"}, removed by hand): ` +
       `\`db:migrate\` ${(i.migrateMs / 1000).toFixed(1)} s (${(i.migrateEmptyMs / 1000).toFixed(1)} s into the empty store; ` +
       `${i.queued.toLocaleString("en")} orders queued), first login ${(i.firstLoginMs / 1000).toFixed(2)} s ` +
       `(${i.firstLoginClosed === null ? "closed no batch" : `closed batch ${i.firstLoginClosed}`}), second login ${(i.secondLoginMs / 1000).toFixed(2)} s.`
