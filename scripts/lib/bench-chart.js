@@ -28,7 +28,7 @@ function loginChartSpec(run) {
   const color = {
     field: "store",
     type: "nominal",
-    legend: { title: null, orient: "top-left" },
+    legend: { title: null, orient: "top-left", labelLimit: 320 },
     scale: { range: ["#1f77b4", "#d62728"] },
   }
   return {
