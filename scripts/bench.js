@@ -300,7 +300,6 @@ async function main() {
   const sizeRatios = summarise(
     largest.with.median && smallest.with.median ? [largest.with.median / smallest.with.median] : [NaN]
   )
-  const perRound = (rows) => rows // already per round
   const rows = results.rows
   const checkoutRatio = summarise(checkouts.ratios)
   rows.push({
@@ -370,7 +369,6 @@ async function main() {
     met: ttfb.median < 1 && streamed,
     detail: `${streamed ? "streamed" : "NOT streamed"} (chunked, ${Math.round(summarise(prints.map((p) => p.chunks)).median)} chunks); whole document ${fmtS(summarise(prints.map((p) => p.totalMs)).median)}, ${fmtMB(prints[0].bytes)}`,
   })
-  void perRound
 
   const run = {
     date: new Date().toISOString(),
