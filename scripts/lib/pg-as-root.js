@@ -73,18 +73,23 @@ function canReach(ids, file) {
  */
 function rootOwnedFolder(name) {
   const dir = path.join(os.tmpdir(), name)
-  let stat = null
-  try {
-    stat = fs.lstatSync(dir)
-  } catch {
-    // not there yet
+  const ours = () => {
+    try {
+      const stat = fs.lstatSync(dir)
+      return stat.isDirectory() && stat.uid === 0 && (stat.mode & 0o022) === 0
+    } catch {
+      return false
+    }
   }
-  if (stat && !(stat.isDirectory() && stat.uid === 0 && (stat.mode & 0o022) === 0)) {
+  if (!ours()) {
     fs.rmSync(dir, { recursive: true, force: true })
-    stat = null
-  }
-  if (!stat) {
-    fs.mkdirSync(dir, { mode: 0o755 })
+    try {
+      fs.mkdirSync(dir, { mode: 0o755 })
+    } catch (error) {
+      if (error.code !== "EEXIST" || !ours()) {
+        throw error // EEXIST: another run made it meanwhile, which is fine only if it is ours
+      }
+    }
   }
   fs.chmodSync(dir, 0o755)
   return dir
