@@ -142,7 +142,10 @@ async function testVersion({ version, dir: storeDir, installing, tarball, migrat
       const installed = installedVersion(storeDir, "@medusajs/medusa")
       expect(installed === version, `@medusajs/medusa ${installed} installed`)
     }, { required: true })
-    await runVersion({ storeDir, tarball, migrations, conn, check, stops })
+    // The browser tests build and drive the dashboard of the Medusa version
+    // the repository develops on; every other version builds it here.
+    const buildDashboard = version !== installedVersion(root, "@medusajs/medusa")
+    await runVersion({ storeDir, tarball, migrations, conn, check, stops, buildDashboard })
   } finally {
     for (const stop of stops.reverse()) {
       await stop().catch((error) => console.error(`cleanup: ${error.message}`))
@@ -151,7 +154,7 @@ async function testVersion({ version, dir: storeDir, installing, tarball, migrat
 }
 
 /** The checks against one store, from its first orders to the plugin's removal. */
-async function runVersion({ storeDir, tarball, migrations, conn, check, stops }) {
+async function runVersion({ storeDir, tarball, migrations, conn, check, stops, buildDashboard }) {
   const port = await freePort()
   const logFile = path.join(storeDir, "store.log")
   const database = `order_batches_install_${crypto.randomBytes(4).toString("hex")}`
@@ -284,6 +287,10 @@ async function runVersion({ storeDir, tarball, migrations, conn, check, stops })
     expect(ordersAfter === ordersBefore, `${ordersBefore} orders before, ${ordersAfter} after`)
   })
 
+  if (!buildDashboard) {
+    console.log("- the store's dashboard: built and driven with the plugin by npm run test:e2e on this version")
+    return
+  }
   await check("the store's dashboard builds with the plugin's pages and widgets (medusa build)", async () => {
     writeConfig(storeDir, PLUGIN, { admin: true })
     await runMedusa(storeDir, ["build"], { env: { NODE_ENV: "production" } })
