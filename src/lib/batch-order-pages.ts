@@ -42,12 +42,17 @@ export async function readBatchOrderPage<T extends { id: string }>(
   return { orders: await inBatchOrder(ids, read), count }
 }
 
+/** The batch's order: oldest first, the order id breaking ties. */
+const BATCH_ORDER = { placed_at: "ASC", order_id: "ASC" } as const
+
 /**
  * A batch's orders, oldest first, one page at a time, so a document of a
- * batch of any size holds one page of orders in memory. The batch is counted
- * once, at the first page, and no more orders than that are read: an open
- * batch that gains orders meanwhile does not make the document disagree
- * with the count it states.
+ * batch of any size holds one page of orders in memory. Each page starts
+ * after the last one's final order (a keyset, not an offset), so page 2,000
+ * of a big batch costs what page 1 does. The batch is counted once, at the
+ * first page, and no more orders than that are read: an open batch that
+ * gains orders meanwhile does not make the document disagree with the count
+ * it states.
  */
 export async function* batchOrderPages<T extends { id: string }>(
   scope: MedusaContainer,
@@ -56,27 +61,29 @@ export async function* batchOrderPages<T extends { id: string }>(
   pageSize = ORDER_PAGE_SIZE
 ): AsyncGenerator<OrderPage<T>> {
   const service = batchService(scope)
-  let [ids, count] = await service.listAndCountBatchOrderIds(batchId, {
-    skip: 0,
-    take: pageSize,
-  })
+  const select = ["order_id", "placed_at"]
+  let [page, count] = await service.listAndCountOrderBatchOrders(
+    { batch_id: batchId },
+    { select, order: BATCH_ORDER, take: pageSize }
+  )
   let offset = 0
-  while (ids.length) {
+  while (page.length) {
+    const ids = page.map((assignment) => assignment.order_id)
     yield { orders: await inBatchOrder(ids, read), offset, count }
-    offset += ids.length
+    offset += page.length
     if (offset >= count) {
       return
     }
-    // The same order as listAndCountBatchOrderIds, without counting again.
-    const assignments = await service.listOrderBatchOrders(
-      { batch_id: batchId },
+    const last = page[page.length - 1]
+    page = await service.listOrderBatchOrders(
       {
-        select: ["order_id"],
-        order: { placed_at: "ASC", order_id: "ASC" },
-        skip: offset,
-        take: Math.min(pageSize, count - offset),
-      }
+        batch_id: batchId,
+        $or: [
+          { placed_at: { $gt: last.placed_at } },
+          { placed_at: last.placed_at, order_id: { $gt: last.order_id } },
+        ],
+      },
+      { select, order: BATCH_ORDER, take: Math.min(pageSize, count - offset) }
     )
-    ids = assignments.map((assignment) => assignment.order_id)
   }
 }
