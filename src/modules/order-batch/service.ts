@@ -237,9 +237,10 @@ export default class OrderBatchModuleService extends MedusaService({
 
   /** `swept` is given only where this call closed the batch. */
   protected async result_(ctx: Ctx, closed: BatchRecord | null, opened: BatchRecord | null, swept?: string[]) {
-    const dto = async (batch: BatchRecord | null) => batch && (await this.withStats_(batch, ctx))
-    const [closedDto, openedDto] = [await dto(closed), await dto(opened)]
-    return { closed: closedDto, opened: openedDto, rotated: !!swept, swept_order_ids: swept ?? [] }
+    const batches = [closed, opened].filter((batch) => batch !== null)
+    const byId = new Map((await withStats(knexOf(ctx), batches)).map((dto) => [dto.id, dto]))
+    const dto = (batch: BatchRecord | null) => (batch && byId.get(batch.id)) ?? null
+    return { closed: dto(closed), opened: dto(opened), rotated: !!swept, swept_order_ids: swept ?? [] }
   }
 
   protected async withStats_(batch: BatchRecord, sharedContext: Ctx): Promise<BatchDTO> {

@@ -14,9 +14,13 @@ const NEW_BATCH_LOCK_KEY = 7_302_853_622
 /** Long enough for a busy checkout burst, short enough to fail a stuck request. */
 const LOCK_TIMEOUT_MS = 15_000
 
-// Advisory locks and timeouts have no generated method: they are plain PostgreSQL calls.
+const millis = (ms: number) => Math.max(1, Math.floor(ms))
+
+// Advisory locks and timeouts have no generated method: they are plain
+// PostgreSQL calls. The lock is its own query: in one query string with the
+// SET, a statement_timeout as long as the lock_timeout would fire first.
 async function lock(trx: Knex, fn: string, key: number, timeoutMs = LOCK_TIMEOUT_MS) {
-  await trx.raw(`SET LOCAL lock_timeout = ${Math.max(1, Math.floor(timeoutMs))}`)
+  await trx.raw(`SET LOCAL lock_timeout = ${millis(timeoutMs)}`)
   await trx.raw(`SELECT ${fn}(?)`, [key])
 }
 
@@ -31,7 +35,6 @@ export const lockForNewBatch = (trx: Knex, timeoutMs?: number) =>
 
 /** Gives up any statement or lock wait of the transaction that runs past `ms`. */
 export async function limitStatements(trx: Knex, ms: number) {
-  const limit = Math.max(1, Math.floor(ms))
-  await trx.raw(`SET LOCAL statement_timeout = ${limit}`)
-  await trx.raw(`SET LOCAL lock_timeout = ${limit}`)
+  const limit = millis(ms)
+  await trx.raw(`SET LOCAL statement_timeout = ${limit}; SET LOCAL lock_timeout = ${limit}`)
 }
