@@ -84,7 +84,7 @@ async function afterFailedRotation(scope: MedusaContainer, userId: string, login
   const reason = loginFailureReason(error)
   logger.warn(`medusa-order-batches: the login of ${userId} did not close a batch: ${reason}`)
   await recordLoginFailureWorkflow(scope)
-    .run({ input: { user_id: userId, reason } })
+    .run({ input: { user_id: userId, reason, login_id: loginId } })
     .catch((e: Error) => logger.error(`medusa-order-batches: could not record it: ${e.message}`))
 }
 

@@ -15,6 +15,7 @@ import {
   BatchDTO,
   IOrderBatchModuleService,
   OrderAssignment,
+  RecordLoginFailureInput,
   RotateBatchInput,
   RotateBatchResult,
 } from "./types"
@@ -109,8 +110,8 @@ export default class OrderBatchModuleService extends MedusaService({
   }
 
   @InjectManager()
-  async recordLoginFailure(userId: string, reason: string, @MedusaContext() sharedContext: Ctx = {}) {
-    await this.recordLoginFailure_(userId, reason, sharedContext)
+  async recordLoginFailure(input: RecordLoginFailureInput, @MedusaContext() sharedContext: Ctx = {}) {
+    await this.recordLoginFailure_(input, sharedContext)
   }
 
   @InjectTransactionManager()
@@ -187,9 +188,9 @@ export default class OrderBatchModuleService extends MedusaService({
   }
 
   @InjectTransactionManager()
-  protected async recordLoginFailure_(userId: string, reason: string, @MedusaContext() sharedContext: Ctx = {}) {
+  protected async recordLoginFailure_(input: RecordLoginFailureInput, @MedusaContext() sharedContext: Ctx = {}) {
     const newestClosed = await findNewestClosedBatch(this, sharedContext)
-    await setUserLoginFailure(transactionOf(sharedContext), userId, reason, newestClosed?.id ?? null)
+    await setUserLoginFailure(transactionOf(sharedContext), { ...input, batch_id: newestClosed?.id ?? null })
   }
 
   /** A login that closes nothing: the administrator keeps the newest closed batch. */

@@ -117,13 +117,25 @@ moduleIntegrationTestRunner<OrderBatchModuleService>({
         const [record] = await service.listOrderBatchUsers({ user_id: "user_1" })
         expect(record).toMatchObject({ login_id: "login_1", failed_login_at: null })
 
-        await service.recordLoginFailure("user_1", "lock timeout")
+        await service.recordLoginFailure({ user_id: "user_1", reason: "lock timeout" })
         const [failed] = await service.listOrderBatchUsers({ user_id: "user_1" })
         expect(failed).toMatchObject({ batch_id: record.batch_id, failed_login_reason: "lock timeout" })
         expect((await service.retrieveCurrentBatch("user_1"))!.number).toBe(2)
 
-        await service.recordLoginFailure("user_new", "lock timeout")
+        await service.recordLoginFailure({ user_id: "user_new", reason: "lock timeout" })
         expect((await service.retrieveCurrentBatch("user_new"))!.number).toBe(2)
+      })
+
+      it("records no failure for a login whose rotation committed after its caller gave up", async () => {
+        await service.rotate({ reason: "login", user_id: "user_1", login_id: "login_late", time_limit_ms: 5_000 })
+        await service.recordLoginFailure({ user_id: "user_1", reason: "timed out", login_id: "login_late" })
+        const [record] = await service.listOrderBatchUsers({ user_id: "user_1" })
+        expect(record).toMatchObject({ login_id: "login_late", failed_login_at: null, failed_login_reason: null })
+
+        // The same administrator's next login that does fail is recorded.
+        await service.recordLoginFailure({ user_id: "user_1", reason: "timed out", login_id: "login_next" })
+        const [failed] = await service.listOrderBatchUsers({ user_id: "user_1" })
+        expect(failed).toMatchObject({ login_id: "login_late", failed_login_reason: "timed out" })
       })
     })
   },

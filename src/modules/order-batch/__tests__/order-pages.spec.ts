@@ -27,7 +27,7 @@ moduleIntegrationTestRunner<OrderBatchModuleService>({
       await service.assignOrders(orders.map((o) => ({ ...o, currency_code: "eur", total: 1 })))
       const [open] = await service.listOrderBatches({ status: "open" })
 
-      const pages = []
+      const pages: { ids: string[]; offset: number; count: number }[] = []
       for await (const page of batchOrderPages(scope, open.id, ids, 2)) {
         pages.push({ ids: page.orders.map((o) => o.id), offset: page.offset, count: page.count })
       }

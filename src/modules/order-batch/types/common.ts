@@ -60,6 +60,17 @@ export type RotateBatchInput = {
   number?: number
 }
 
+export type RecordLoginFailureInput = {
+  user_id: string
+  /** Why the login got in without its rotation, for the Batches page. */
+  reason: string
+  /**
+   * The login whose rotation gave up. Where that rotation committed after
+   * all (it finished as its caller stopped waiting), nothing is recorded.
+   */
+  login_id?: string
+}
+
 export type RotateBatchResult = {
   /** The batch that this call (or, with `number`, an earlier one) closed. */
   closed: BatchDTO | null

@@ -6,6 +6,7 @@ import {
   AssignQueuedOrdersInput,
   BatchDTO,
   OrderAssignment,
+  RecordLoginFailureInput,
   RotateBatchInput,
   RotateBatchResult,
 } from "./common"
@@ -75,5 +76,5 @@ export interface IOrderBatchModuleService {
    * Records that an administrator's login got in without its rotation, and
    * why, for the dashboard to say so; their current batch stays.
    */
-  recordLoginFailure(userId: string, reason: string, sharedContext?: Context): Promise<void>
+  recordLoginFailure(input: RecordLoginFailureInput, sharedContext?: Context): Promise<void>
 }

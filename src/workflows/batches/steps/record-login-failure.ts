@@ -1,10 +1,11 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ORDER_BATCH_MODULE } from "../../../modules/order-batch"
 import type OrderBatchModuleService from "../../../modules/order-batch/service"
+import { RecordLoginFailureInput } from "../../../modules/order-batch/types"
 
 export const recordLoginFailureStepId = "record-order-batch-login-failure-step"
 
-export type RecordLoginFailureStepInput = { user_id: string; reason: string }
+export type RecordLoginFailureStepInput = RecordLoginFailureInput
 
 /**
  * Records that an administrator got in without their login's rotation. A
@@ -14,7 +15,7 @@ export const recordLoginFailureStep = createStep(
   recordLoginFailureStepId,
   async (input: RecordLoginFailureStepInput, { container }) => {
     const service: OrderBatchModuleService = container.resolve(ORDER_BATCH_MODULE)
-    await service.recordLoginFailure(input.user_id, input.reason)
+    await service.recordLoginFailure(input)
     return new StepResponse(input)
   }
 )
