@@ -17,4 +17,8 @@ export const OrderBatchOrder = model
     /** Set when the order is canceled; it stays in its batch, left out of totals and picking. */
     canceled_at: model.dateTime().nullable(),
   })
-  .indexes([{ name: "IDX_order_batch_order_batch_placed", on: ["batch_id", "placed_at"] }])
+  .indexes([
+    { name: "IDX_order_batch_order_batch_placed", on: ["batch_id", "placed_at"] },
+    // The reconcile job looks for missing totals every minute: it must not read the whole history to find none.
+    { name: "IDX_order_batch_order_total_missing", on: ["order_id"], where: "total IS NULL" },
+  ])
