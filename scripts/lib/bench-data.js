@@ -117,9 +117,29 @@ async function drainQueue(db, { chunk = 50_000, onProgress = () => {} } = {}) {
     assigned += rowCount
     onProgress(assigned)
     if (!n) {
+      await fillMissingTotals(db)
       return assigned
     }
   }
+}
+
+/**
+ * The reconcile job drains the queue by itself too, a page at a time while
+ * the copies are made, and leaves those orders' totals to its fill; this
+ * does that fill at once, so that no login is measured while the server's
+ * own job is still reading thousands of totals beside it.
+ */
+async function fillMissingTotals(db) {
+  await db.sql(
+    `UPDATE order_batch_order a
+        SET total = s.total, raw_total = jsonb_build_object('value', s.total::text, 'precision', 20)
+       FROM (SELECT DISTINCT ON (order_id) order_id, (totals->>'current_order_total')::numeric AS total
+               FROM order_summary
+              WHERE deleted_at IS NULL
+                AND order_id IN (SELECT order_id FROM order_batch_order WHERE total IS NULL AND deleted_at IS NULL)
+              ORDER BY order_id, version DESC) s
+      WHERE a.order_id = s.order_id AND a.total IS NULL`
+  )
 }
 
 /**
