@@ -118,19 +118,19 @@ export default class OrderBatchModuleService extends MedusaService({
   protected async rotate_(input: RotateBatchInput, @MedusaContext() sharedContext: Ctx = {}): Promise<RotateBatchResult> {
     const trx = transactionOf(sharedContext)
     const deadline = input.time_limit_ms ? Date.now() + input.time_limit_ms : undefined
-    await (deadline && limitStatements(trx, deadline - Date.now()))
     const login = input.reason === "login"
     if (login && !this.options_.rotateOnLogin) {
       // Nothing closes, so nothing needs the exclusive lock or a sweep.
+      await (deadline && limitStatements(trx, deadline - Date.now()))
       return await this.keepOpen_(input, await findBatch(this, { status: "open" }, sharedContext), sharedContext)
     }
-
+    // Only the wait is limited here, so a held lock ends as a lock timeout ("busy").
     await lockForRotation(trx, deadline && deadline - Date.now())
+    await (deadline && limitStatements(trx, deadline - Date.now())) // what is left for the sweep
     const open = await this.ensureOpenBatch_(sharedContext, deadline)
     if (input.number !== undefined && input.number !== open.number) {
       return await this.previousRotation_(input.number, sharedContext)
     }
-    await (deadline && limitStatements(trx, deadline - Date.now())) // what is left for the sweep
     const swept = await takeQueuedOrders(trx, open.id)
     if ((login || input.reason === "schedule") && !this.options_.rotateEmptyBatch) {
       const [any] = await this.listOrderBatchOrders({ batch_id: open.id }, { take: 1 }, sharedContext)
