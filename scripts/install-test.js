@@ -216,17 +216,20 @@ async function runVersion({ storeDir, tarball, migrations, conn, check, stops, b
   const batchOf = async (orderId) =>
     (await request(store.url, "GET", `/admin/orders/${orderId}?fields=id,*batch`, key)).order.batch ?? null
 
-  await check("GET /admin/batches/open answers { batch: null } until the first order or close (a read creates no batch)", async () => {
+  // The worker's reconcile job may take the queued old orders into a new open
+  // batch once they have waited a minute (README, "Orders placed before the
+  // install"); a slow machine reaches these checks after that.
+  await check("GET /admin/batches/open answers { batch: null } until orders are taken in (a read creates no batch)", async () => {
     for (let i = 0; i < 2; i++) {
       const { batch } = await request(store.url, "GET", "/admin/batches/open", key)
-      expect(batch === null, `got ${JSON.stringify(batch)}`)
+      expect(batch === null || (batch.number === FIRST_BATCH && batch.order_count > 0), `got ${JSON.stringify(batch)}`)
     }
   })
 
-  await check("orders from before the install have no batch until the first close", async () => {
+  await check("orders from before the install are in no batch, or in the open one, until the first close", async () => {
     for (const order of before) {
       const batch = await batchOf(order.id)
-      expect(batch === null, `order ${order.id} already in batch ${batch?.number}`)
+      expect(batch === null || (batch.number === FIRST_BATCH && batch.status === "open"), `order ${order.id} already in batch ${batch?.number} (${batch?.status})`)
     }
   })
 

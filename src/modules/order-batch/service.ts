@@ -1,6 +1,6 @@
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { limitStatements, lockForAssignment, lockForNewBatch, lockForRotation } from "./lib/locks"
-import { takeQueuedOrders } from "./lib/order"
+import { hasQueuedOrders, takeQueuedOrders } from "./lib/order"
 import { batchNotFound, BatchRecord, findBatch, findNewestClosedBatch, pickBatch } from "./lib/order-batch"
 import { insertBatchOrders, withStats } from "./lib/order-batch-order"
 import { setUserBatch, setUserLoginFailure } from "./lib/order-batch-user"
@@ -178,8 +178,8 @@ export default class OrderBatchModuleService extends MedusaService({
   ): Promise<OrderAssignment[]> {
     const trx = transactionOf(sharedContext)
     await lockForAssignment(trx)
-    // An empty queue creates no batch: the drain runs on a schedule in every store.
-    if (!(await this.listOrderBatchPendingOrders({}, { take: 1 }, sharedContext)).length) {
+    // Nothing to take creates no batch: the drain runs on a schedule in every store.
+    if (!(await hasQueuedOrders(trx, older_than_seconds))) {
       return []
     }
     const open = await this.ensureOpenBatch_(sharedContext)

@@ -82,9 +82,15 @@ moduleIntegrationTestRunner<OrderBatchModuleService>({
       expect((await service.retrieveOpenBatch())!.order_count).toBe(2)
     })
 
-    it("creates no batch when the queue is empty", async () => {
+    it("creates no batch when the queue is empty, or holds only orders within their grace time", async () => {
       expect(await service.assignQueuedOrders({ limit: 100 })).toEqual([])
       expect(await service.listOrderBatches()).toEqual([])
+
+      // A new install: the orders from before it are queued a moment ago.
+      await insertOrders(db(), [{ id: "order_before_install", currency_code: "eur" }])
+      expect(await service.assignQueuedOrders({ limit: 100, older_than_seconds: 60 })).toEqual([])
+      expect(await service.listOrderBatches()).toEqual([])
+      expect(await queued()).toEqual(["order_before_install"])
     })
 
     it("counts canceled orders apart, leaves them out of totals, and says while totals are pending", async () => {

@@ -19,6 +19,19 @@ import { Knex } from "@medusajs/framework/mikro-orm/knex"
  * `limit` takes only that many of the oldest queued orders that no other
  * transaction is taking (a background drain); without it, all of them.
  */
+/**
+ * Whether an order has waited in the queue longer than `olderThanSeconds`,
+ * by the database's clock, the one `takeQueuedOrders` goes by.
+ */
+export async function hasQueuedOrders(trx: Knex, olderThanSeconds = 0): Promise<boolean> {
+  const { rows } = await trx.raw(
+    `SELECT EXISTS (SELECT 1 FROM order_batch_pending_order
+                     WHERE created_at < now() - make_interval(secs => ?)) AS queued`,
+    [olderThanSeconds]
+  )
+  return rows[0].queued
+}
+
 export async function takeQueuedOrders(
   trx: Knex,
   batchId: string,
