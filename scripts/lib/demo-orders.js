@@ -85,7 +85,11 @@ async function checkout(baseUrl, catalog, { email, items, address = {} }) {
   )
   const completed = await request(baseUrl, "POST", `/store/carts/${cart.id}/complete`, { headers })
   if (completed.type !== "order") {
-    throw new Error(`The checkout of ${email} placed no order: ${JSON.stringify(completed.error)}`)
+    // Medusa answers a completion that failed (payment not authorized, say)
+    // with 200 and the cart beside an error, not with an HTTP error.
+    const error = new Error(`The checkout of ${email} placed no order: ${JSON.stringify(completed.error)}`)
+    Object.assign(error, { body: completed.error, completionFailed: true })
+    throw error
   }
   return completed.order
 }
