@@ -44,11 +44,6 @@ export class Migration20261129173600 extends Migration {
         END IF;
       END $$;`)
 
-    // The reconcile job takes the oldest queued orders first: a large pre-install backlog needs the index.
-    this.addSql(
-      `CREATE INDEX IF NOT EXISTS "IDX_order_batch_pending_order_created_at" ON order_batch_pending_order (created_at);`
-    )
-
     this.addSql(`
       CREATE OR REPLACE FUNCTION order_batch_refuse_closed_membership() RETURNS trigger
       LANGUAGE plpgsql AS $$
@@ -105,7 +100,6 @@ export class Migration20261129173600 extends Migration {
       END IF;
     END $$;`)
     this.addSql(`DROP FUNCTION IF EXISTS order_batch_queue_order();`)
-    this.addSql(`DROP INDEX IF EXISTS "IDX_order_batch_pending_order_created_at";`)
     this.addSql(`DROP TRIGGER IF EXISTS order_batch_order_closed_guard ON order_batch_order;`)
     this.addSql(`DROP TRIGGER IF EXISTS order_batch_closed_guard ON order_batch;`)
     this.addSql(`DROP FUNCTION IF EXISTS order_batch_refuse_closed_membership();`)
