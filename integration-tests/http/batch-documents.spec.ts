@@ -350,6 +350,27 @@ medusaIntegrationTestRunner({
       ])
     })
 
+    it("exports each order's current total, as Medusa's own order has it after an edit confirmed after the close, while the batch keeps the total the order joined with", async () => {
+      const { batch1, closed: token } = await placeBatches(() => loginForToken(api, admin))
+      const auth = bearer(token)
+      const [ada] = batch1
+      expect((await batch(1, auth)).totals).toEqual([{ currency_code: "eur", amount: 182 }])
+
+      // Two more mugs for Ada, the way the dashboard's Edit order does it.
+      await api.post("/admin/order-edits", { order_id: ada.id }, auth)
+      await api.post(`/admin/order-edits/${ada.id}/items`, { items: [{ variant_id: variant("MUG-BLU"), quantity: 2 }] }, auth)
+      await api.post(`/admin/order-edits/${ada.id}/request`, {}, auth)
+      await api.post(`/admin/order-edits/${ada.id}/confirm`, {}, auth)
+      const { order } = (await api.get(`/admin/orders/${ada.id}?fields=total`, auth)).data
+      expect(order.total).toBeGreaterThan(57)
+
+      const exported = csv(
+        (await api.get("/admin/batches/1/export", { ...auth, responseType: "text" })).data
+      )
+      expect(exported[0]).toMatchObject({ order_id: ada.id, item_count: "5", total: String(order.total) })
+      expect((await batch(1, auth)).totals).toEqual([{ currency_code: "eur", amount: 182 }])
+    })
+
     it("puts a Code 128 barcode of the order number on every slip and of the SKU on every pick-list line, and a decoder reads them back", async () => {
       const { batch1, closed: token } = await placeBatches(() => loginForToken(api, admin))
       const auth = bearer(token)

@@ -9,15 +9,15 @@ import {
   PostalAddress,
   toNumber,
 } from "./format"
+import { currentOrderTotal, ORDER_TOTAL_FIELD, WithOrderSummary } from "../order-total"
 import { isCanceledOrder, ORDER_STATE_FIELDS, OrderState } from "./order-state"
 
-type ExportOrder = OrderState & {
+type ExportOrder = OrderState & WithOrderSummary & {
   id: string
   display_id: number
   created_at: Date | string
   email: string | null
   currency_code: string
-  total: unknown
   customer?: PersonName | null
   billing_address?: PersonName | null
   shipping_address?: PostalAddress | null
@@ -31,7 +31,7 @@ const EXPORT_ORDER_FIELDS = [
   "created_at",
   "email",
   "currency_code",
-  "total",
+  ORDER_TOTAL_FIELD,
   "customer.first_name",
   "customer.last_name",
   "billing_address.first_name",
@@ -98,7 +98,7 @@ export async function* exportRows(
           0
         ),
         currency_code: order.currency_code,
-        total: toNumber(order.total),
+        total: Number(currentOrderTotal(order)),
         payment_status: order.payment_status ?? "",
         fulfillment_status: order.fulfillment_status ?? "",
         status: isCanceledOrder(order) ? "canceled" : (order.status ?? ""),

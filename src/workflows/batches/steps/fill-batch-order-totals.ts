@@ -1,5 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { currentOrderTotal, ORDER_TOTAL_FIELD } from "../../../lib/order-total"
 import { ORDER_BATCH_MODULE } from "../../../modules/order-batch"
 import type OrderBatchModuleService from "../../../modules/order-batch/service"
 
@@ -31,11 +32,11 @@ export const fillBatchOrderTotalsStep = createStep(
       }
       const { data: orders } = await query.graph({
         entity: "order",
-        fields: ["id", "total"],
+        fields: ["id", ORDER_TOTAL_FIELD],
         filters: { id: ids },
         pagination: { skip: 0, take: ids.length },
       })
-      const totals = new Map(orders.map((o) => [o.id, MathBN.convert(o.total ?? 0).toNumber()]))
+      const totals = new Map(orders.map((o) => [o.id, Number(currentOrderTotal(o))]))
       // An order deleted since counts as 0, so the loop always ends.
       await service.updateOrderBatchOrders(
         ids.map((order_id) => ({ order_id, total: totals.get(order_id) ?? 0 }))

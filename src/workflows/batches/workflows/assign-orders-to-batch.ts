@@ -6,8 +6,8 @@ import {
   WorkflowData,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import { MathBN } from "@medusajs/framework/utils"
 import { emitEventStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { currentOrderTotal, ORDER_TOTAL_FIELD } from "../../../lib/order-total"
 import { OrderBatchEvents } from "../../../modules/order-batch/events"
 import {
   AssignOrderInput,
@@ -31,7 +31,7 @@ export const assignOrdersToBatchWorkflow = createWorkflow(
   (input: WorkflowData<AssignOrdersToBatchWorkflowInput>) => {
     const { data: orders } = useQueryGraphStep({
       entity: "order",
-      fields: ["id", "created_at", "canceled_at", "currency_code", "total", "is_draft_order"],
+      fields: ["id", "created_at", "canceled_at", "currency_code", ORDER_TOTAL_FIELD, "is_draft_order"],
       filters: { id: input.order_ids },
     })
 
@@ -42,7 +42,7 @@ export const assignOrdersToBatchWorkflow = createWorkflow(
           order_id: order.id,
           placed_at: order.created_at as Date,
           currency_code: order.currency_code,
-          total: MathBN.convert(order.total ?? 0).toString(),
+          total: currentOrderTotal(order),
           canceled_at: order.canceled_at as Date | null,
         }))
     )
