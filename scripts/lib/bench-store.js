@@ -127,7 +127,7 @@ function writeBenchConfig(dir) {
 }
 
 /** `medusa start` of the project, with or without the plugin. */
-async function startBenchServer({ dir, port, databaseUrl, plugin, logFile }) {
+async function startBenchServer({ dir, port, databaseUrl, plugin, logFile, nodeOptions }) {
   const origin = `http://localhost:${port}`
   try {
     return await startStore({
@@ -141,6 +141,7 @@ async function startBenchServer({ dir, port, databaseUrl, plugin, logFile }) {
         ADMIN_CORS: origin,
         AUTH_CORS: origin,
         LOG_LEVEL: "warn",
+        ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
       },
       output: logFile,
     })
