@@ -67,7 +67,12 @@ async function copyOrders(db, { sourceId, from, count, chunk = 50_000, onProgres
     await db.sql("COMMIT")
     onProgress(end - from + 1)
   }
-  await db.sql(`ANALYZE "order"`)
+  // Fresh statistics before anything joins the copies: planned on the
+  // numbers of a store a hundred times smaller, the drain's join to the
+  // order summaries ran for minutes instead of seconds.
+  for (const table of ["order", ...ORDER_CHILDREN, "order_batch_pending_order"]) {
+    await db.sql(`ANALYZE "${table}"`)
+  }
   return { newest: base, from, to: from + count - 1 }
 }
 
