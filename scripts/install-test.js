@@ -206,6 +206,8 @@ async function runVersion({ storeDir, tarball, migrations, conn, check, stops, b
     expect(rows.length === TABLES.length, `tables after migrate: ${rows.map((r) => r.table_name).join(", ") || "none"}`)
   }, { required: true })
 
+  await newStore({ storeDir, conn, check, stops })
+
   await check("an administrator made with `npx medusa user -e -p`", async () => {
     await runMedusa(storeDir, ["user", "-e", ADMIN.email, "-p", ADMIN.password], { env })
   }, { required: true })
@@ -302,6 +304,88 @@ async function runVersion({ storeDir, tarball, migrations, conn, check, stops, b
       file.endsWith(".js") && fs.readFileSync(path.join(assets, file), "utf8").includes("/admin/batches/")
     )
     expect(bundled, "the built dashboard does not contain the plugin's Batches page")
+  })
+}
+
+/**
+ * A new store with the plugin in its `plugins` from the start, as most
+ * merchants install it: one `medusa db:migrate` of an empty database (the
+ * plugin's migrations may run before the order module's), then the queue
+ * trigger must be there and take a plain SQL import dated years back into
+ * the next close; with the trigger dropped, the store says so and a close
+ * still takes every order, and the command it names restores the trigger.
+ */
+async function newStore({ storeDir, conn, check, stops }) {
+  const port = await freePort()
+  const logFile = path.join(storeDir, "new-store.log")
+  const database = `order_batches_new_${crypto.randomBytes(4).toString("hex")}`
+  await pg.createDatabase(conn, database)
+  stops.push(() => pg.dropDatabase(conn, database))
+  const env = {
+    DATABASE_URL: pg.connectionUrl(conn, database),
+    STORE_CORS: `http://localhost:${port}`,
+    ADMIN_CORS: `http://localhost:${port}`,
+    AUTH_CORS: `http://localhost:${port}`,
+  }
+  const sql = (text, params) => pg.query(conn, database, text, params)
+  const trigger = async () =>
+    (await sql(`SELECT tgenabled FROM pg_trigger WHERE tgname = 'order_batch_queue_order' AND tgrelid = '"order"'::regclass`))[0]?.tgenabled
+  // An import copies rows into "order" by SQL, with the dates of the old system.
+  const importOrder = async (id, createdAt) => {
+    await sql(`INSERT INTO "order" (id, status, currency_code, created_at) VALUES ($1, 'pending', 'eur', $2)`, [id, createdAt])
+    return id
+  }
+  let store = null
+  const start = async () => {
+    store = await startStore({ cwd: storeDir, port, command: "start", env, output: logFile })
+  }
+  const stop = async () => {
+    await store?.stop()
+    store = null
+  }
+  stops.push(stop)
+  const admin = { email: "new-store@example.com", password: crypto.randomBytes(9).toString("base64url") }
+  const closeAtLogin = async () => {
+    const token = await login(store.url, admin)
+    const { batch } = await request(store.url, "GET", "/admin/batches/current", { headers: bearer(token) })
+    const { orders } = await request(store.url, "GET", `/admin/batches/${batch.number}/orders?limit=100&fields=id`, { headers: bearer(token) })
+    return { token, batch, ids: orders.map((o) => o.id) }
+  }
+
+  await check("a new store with the plugin from the start: one `medusa db:migrate` of its empty database creates the queue trigger on \"order\"", async () => {
+    const log = await runMedusa(storeDir, ["db:migrate"], { env })
+    expect(/create-order-batch-queue/.test(log), "db:migrate ran no migration script of the plugin")
+    const enabled = await trigger()
+    expect(enabled === "O", `trigger order_batch_queue_order: ${enabled ?? "missing"}`)
+    await runMedusa(storeDir, ["user", "-e", admin.email, "-p", admin.password], { env })
+  }, { required: true })
+
+  await check("on the new store, an order imported by SQL with a created_at of 2016 is in the batch the next login closes", async () => {
+    await start()
+    const imported = await importOrder("order_imported_2016", "2016-03-01T09:00:00Z")
+    const { batch, ids } = await closeAtLogin()
+    expect(batch?.status === "closed" && ids.includes(imported), `batch ${JSON.stringify(batch)} has ${ids.join(", ")}`)
+    const log = fs.readFileSync(logFile, "utf8")
+    expect(!/order_batch_queue_order .*(missing|disabled)/.test(log), "the start-up check warned on a store whose trigger is there")
+  })
+
+  await check("with the trigger dropped, the store warns once at start-up and on the Batches page, a close still takes an imported order, and the command it names restores the trigger", async () => {
+    await stop()
+    await sql(`DROP TRIGGER order_batch_queue_order ON "order"`)
+    fs.writeFileSync(logFile, "")
+    await start()
+    const warnings = fs.readFileSync(logFile, "utf8").split("\n").filter((line) => /order_batch_queue_order on the "order" table is missing/.test(line))
+    expect(warnings.length === 1, `${warnings.length} start-up warnings about the missing trigger`)
+    const command = warnings[0].match(/Run `npx medusa (exec [^`]+)`/)?.[1]
+    expect(command, `no command in: ${warnings[0]}`)
+    const imported = await importOrder("order_imported_2017", "2017-05-01T09:00:00Z")
+    const { token, batch, ids } = await closeAtLogin()
+    expect(ids.includes(imported), `batch ${batch.number} has ${ids.join(", ")}`)
+    const current = await request(store.url, "GET", "/admin/batches/current", { headers: bearer(token) })
+    expect(/is missing/.test(current.queue_problem ?? ""), `queue_problem: ${current.queue_problem}`)
+    await stop()
+    await runMedusa(storeDir, command.split(" "), { env })
+    expect((await trigger()) === "O", "the trigger is still missing after the command")
   })
 }
 

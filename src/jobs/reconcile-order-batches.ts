@@ -1,5 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ORDER_BATCH_MODULE } from "../modules/order-batch"
+import type OrderBatchModuleService from "../modules/order-batch/service"
 import {
   assignQueuedOrdersWorkflow,
   fillBatchOrderTotalsWorkflow,
@@ -17,12 +19,18 @@ const TICK_BUDGET_MS = 45_000
  * Runs in the worker every minute and makes what the request paths left
  * undone right, idempotently: orders that no subscriber assigned (it failed,
  * the order was imported, or it predates the plugin) join the open batch, a
- * page at a time, so a close has little left to take in; and any batch
+ * page at a time, so a close has little left to take in; orders the queue
+ * trigger could not queue (it counts them) are queued first; and any batch
  * whose totals are still pending (a failed fill after a close) gets them.
  */
 export default async function reconcileOrderBatches(container: MedusaContainer) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const started = Date.now()
+  const service: OrderBatchModuleService = container.resolve(ORDER_BATCH_MODULE)
+  const missed = await service.queueMissedOrders()
+  if (missed) {
+    logger.warn(`medusa-order-batches: queued ${missed} orders that the order queue trigger could not queue`)
+  }
   let assigned = 0
   for (;;) {
     const { result } = await assignQueuedOrdersWorkflow(container).run({

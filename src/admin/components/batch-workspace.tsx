@@ -8,6 +8,7 @@ import { BatchLoginWarning } from "./batch-login-warning"
 import { BatchNavigationSection } from "./batch-navigation-section"
 import { BatchOrdersSection } from "./batch-orders-section"
 import { BatchProblemSection } from "./batch-problem-section"
+import { BatchQueueWarning } from "./batch-queue-warning"
 import { OpenBatchWarning } from "./open-batch-warning"
 
 /**
@@ -21,6 +22,7 @@ export const BatchWorkspace = ({ numberParam }: { numberParam?: string }) => {
   return (
     <div className="flex flex-col gap-y-3">
       <BatchNavigationSection />
+      <BatchQueueWarning />
       <BatchLoginWarning />
       {batch?.status === "open" && <OpenBatchWarning number={batch.number} />}
       {isLoading && (

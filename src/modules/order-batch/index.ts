@@ -1,4 +1,5 @@
 import { Module } from "@medusajs/framework/utils"
+import checkQueueTrigger from "./loaders/check-queue-trigger"
 import validateOptions from "./loaders/validate-options"
 import OrderBatchModuleService from "./service"
 
@@ -7,7 +8,7 @@ export const ORDER_BATCH_MODULE = "order_batch"
 
 export default Module(ORDER_BATCH_MODULE, {
   service: OrderBatchModuleService,
-  loaders: [validateOptions],
+  loaders: [validateOptions, checkQueueTrigger],
 })
 
 export { OrderBatchModuleService }

@@ -1,6 +1,7 @@
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { limitStatements, lockForAssignment, lockForNewBatch, lockForRotation } from "./lib/locks"
 import { hasQueuedOrders, takeQueuedOrders } from "./lib/order"
+import { createQueueTrigger, queueMissedOrders, queueUnbatchedOrders, readQueueState } from "./lib/queue-trigger"
 import { batchNotFound, BatchRecord, findBatch, findNewestClosedBatch, pickBatch } from "./lib/order-batch"
 import { insertBatchOrders, withStats } from "./lib/order-batch-order"
 import { setUserBatch, setUserLoginFailure } from "./lib/order-batch-user"
@@ -15,6 +16,7 @@ import {
   BatchDTO,
   IOrderBatchModuleService,
   OrderAssignment,
+  QueueState,
   RecordLoginFailureInput,
   RotateBatchInput,
   RotateBatchResult,
@@ -107,6 +109,23 @@ export default class OrderBatchModuleService extends MedusaService({
   @InjectManager()
   async assignQueuedOrders(input: AssignQueuedOrdersInput, @MedusaContext() sharedContext: Ctx = {}) {
     return await this.assignQueuedOrders_(input, sharedContext)
+  }
+
+  @InjectManager()
+  async retrieveQueueState(@MedusaContext() sharedContext: Ctx = {}): Promise<QueueState> {
+    return await readQueueState(knexOf(sharedContext))
+  }
+
+  @InjectManager()
+  async createQueue(@MedusaContext() sharedContext: Ctx = {}) {
+    const knex = knexOf(sharedContext)
+    const trigger_created = await createQueueTrigger(knex)
+    return { trigger_created, queued: await queueUnbatchedOrders(knex) }
+  }
+
+  @InjectManager()
+  async queueMissedOrders(@MedusaContext() sharedContext: Ctx = {}): Promise<number | null> {
+    return await queueMissedOrders(knexOf(sharedContext))
   }
 
   @InjectManager()

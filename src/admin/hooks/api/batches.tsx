@@ -81,6 +81,8 @@ export const useBatches = (
  */
 export type AdminCurrentBatchResponse = AdminOptionalBatchResponse & {
   failed_login: { at: string; reason: string } | null
+  /** What is wrong with the trigger that queues every order, null where it holds. */
+  queue_problem: string | null
 }
 
 /** The batch that the signed-in administrator's latest login closed. */

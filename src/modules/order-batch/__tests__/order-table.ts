@@ -1,13 +1,15 @@
 import { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { Migration20261129173600 } from "../migrations/Migration20261129173600"
+import { Migration20261204030000 } from "../migrations/Migration20261204030000"
 
 /**
  * A module test loads this module alone, without Medusa's order module, and
  * builds its tables from the models rather than the migrations. So this
  * stands in the columns of the `order` table that the plugin reads, then
- * runs the plugin's hand-written migration (the queueing trigger on that
+ * runs the plugin's hand-written migrations (the queueing trigger on that
  * table and the closed-batch guards) as a store's db:migrate would. The HTTP
- * tests run against the real order module.
+ * tests run against the real order module, and the install test against a
+ * store migrated by Medusa's own CLI.
  */
 export async function createOrderTable(manager: SqlEntityManager) {
   await manager.execute(`
@@ -21,10 +23,12 @@ export async function createOrderTable(manager: SqlEntityManager) {
     );
     TRUNCATE "order";
   `)
-  const migration = new Migration20261129173600(manager.getDriver(), manager.config)
-  await migration.up()
-  for (const sql of migration.getQueries()) {
-    await manager.execute(typeof sql === "string" ? sql : sql.toString())
+  for (const Hand of [Migration20261129173600, Migration20261204030000]) {
+    const migration = new Hand(manager.getDriver(), manager.config)
+    await migration.up()
+    for (const sql of migration.getQueries()) {
+      await manager.execute(typeof sql === "string" ? sql : sql.toString())
+    }
   }
 }
 

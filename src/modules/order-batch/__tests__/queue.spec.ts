@@ -93,6 +93,71 @@ moduleIntegrationTestRunner<OrderBatchModuleService>({
       expect(await queued()).toEqual(["order_before_install"])
     })
 
+    it("says when the trigger is missing or disabled, and a close still takes every order without it", async () => {
+      expect((await service.retrieveQueueState()).problem).toBeNull()
+
+      await db().execute(`ALTER TABLE "order" DISABLE TRIGGER order_batch_queue_order`)
+      expect((await service.retrieveQueueState()).problem).toMatch(/order_batch_queue_order .* is disabled/)
+      await insertOrders(db(), [{ id: "order_unqueued_1", currency_code: "eur", created_at: "2015-01-01T00:00:00Z" }])
+
+      await db().execute(`DROP TRIGGER order_batch_queue_order ON "order"`)
+      expect((await service.retrieveQueueState()).problem).toMatch(/is missing\. Run `npx medusa (db:migrate|exec \.\/src\/migration-scripts\/create-order-batch-queue\.ts)`/)
+      await insertOrders(db(), [{ id: "order_unqueued_2", currency_code: "eur" }])
+      expect(await queued()).toEqual([])
+
+      const { closed, swept_order_ids } = await service.rotate({ reason: "manual" })
+      expect(swept_order_ids.sort()).toEqual(["order_unqueued_1", "order_unqueued_2"])
+      expect(closed!.order_count).toBe(2)
+    })
+
+    it("restores the trigger and queues the orders that have no batch, once, however often it runs", async () => {
+      await db().execute(`DROP TRIGGER order_batch_queue_order ON "order"`)
+      await insertOrders(db(), [
+        { id: "order_before_1", currency_code: "eur", created_at: "2014-06-01T00:00:00Z" },
+        { id: "order_before_2", currency_code: "eur" },
+        { id: "order_draft", currency_code: "eur", is_draft_order: true },
+      ])
+      await service.assignOrders([placed("order_before_2")])
+
+      expect(await service.createQueue()).toEqual({ trigger_created: true, queued: 1 })
+      expect(await service.createQueue()).toEqual({ trigger_created: false, queued: 0 })
+      expect((await service.retrieveQueueState()).problem).toBeNull()
+      expect(await queued()).toEqual(["order_before_1"])
+
+      await insertOrders(db(), [{ id: "order_after", currency_code: "eur" }])
+      expect(await queued()).toEqual(["order_after", "order_before_1"])
+    })
+
+    it("lets an order through where it cannot be queued, and the reconcile job's search then finds it", async () => {
+      // A fault inside the trigger: the queue refuses this one order.
+      await db().execute(
+        `ALTER TABLE order_batch_pending_order ADD CONSTRAINT test_refuse CHECK (order_id <> 'order_fault')`
+      )
+      await insertOrders(db(), [
+        { id: "order_fault", currency_code: "eur", created_at: "2016-01-01T00:00:00Z" },
+        { id: "order_fine", currency_code: "eur" },
+      ])
+      await db().execute(`ALTER TABLE order_batch_pending_order DROP CONSTRAINT test_refuse`)
+      const [{ n }] = await db().execute(`SELECT count(*)::int AS n FROM "order" WHERE id = 'order_fault'`)
+      expect(n).toBe(1)
+      expect(await queued()).toEqual(["order_fine"])
+
+      expect(await service.queueMissedOrders()).toBe(1)
+      expect(await queued()).toEqual(["order_fault", "order_fine"])
+      // Nothing missed since: nothing read.
+      expect(await service.queueMissedOrders()).toBe(0)
+      const { swept_order_ids } = await service.rotate({ reason: "manual" })
+      expect(swept_order_ids.sort()).toEqual(["order_fault", "order_fine"])
+    })
+
+    it("runs the trigger as the queue's owner with its search_path pinned", async () => {
+      const [fn] = await db().execute(
+        `SELECT prosecdef, proconfig FROM pg_proc WHERE proname = 'order_batch_queue_order'`
+      )
+      expect(fn.prosecdef).toBe(true)
+      expect(fn.proconfig).toEqual([expect.stringMatching(/^search_path=pg_catalog, "?public"?$/)])
+    })
+
     it("counts canceled orders apart, leaves them out of totals, and says while totals are pending", async () => {
       await service.assignOrders([
         placed("order_1"),

@@ -1,4 +1,5 @@
 import { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { TRIGGER_HOLDS_SQL } from "./queue-trigger"
 
 /**
  * The plugin's one read of another module's table: Medusa's order module's
@@ -18,6 +19,12 @@ import { Knex } from "@medusajs/framework/mikro-orm/knex"
  *
  * `limit` takes only that many of the oldest queued orders that no other
  * transaction is taking (a background drain); without it, all of them.
+ *
+ * Where the trigger is missing or disabled (the start-up check says so), a
+ * close without `limit` also takes every order of the store that has no
+ * batch: exact, at the cost of reading the history, until `db:migrate`
+ * restores the trigger. With the trigger there, PostgreSQL evaluates that
+ * condition once and reads nothing more.
  */
 /**
  * Whether an order has waited in the queue longer than `olderThanSeconds`,
@@ -46,10 +53,15 @@ export async function takeQueuedOrders(
            WHERE created_at < now() - make_interval(secs => ?)
            ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED)` : ""}
        RETURNING q.order_id
-     )
+     )${some ? "" : `, unqueued AS (
+       SELECT o.id AS order_id FROM "order" o
+        WHERE NOT ${TRIGGER_HOLDS_SQL}
+          AND NOT EXISTS (SELECT 1 FROM order_batch_order a WHERE a.order_id = o.id)
+     )`}
      INSERT INTO order_batch_order (order_id, batch_id, placed_at, currency_code, canceled_at)
      SELECT o.id, ?, o.created_at, o.currency_code, o.canceled_at
-       FROM taken t JOIN "order" o ON o.id = t.order_id
+       FROM (SELECT order_id FROM taken${some ? "" : " UNION ALL SELECT order_id FROM unqueued"}) t
+       JOIN "order" o ON o.id = t.order_id
       WHERE o.is_draft_order = false AND o.deleted_at IS NULL
      ON CONFLICT (order_id) DO NOTHING
      RETURNING order_id`,

@@ -3,11 +3,11 @@ import { Migration } from "@medusajs/framework/mikro-orm/migrations"
 /**
  * Written by hand: what the data-model language cannot say.
  *
- * 1. A trigger on Medusa's `"order"` table (columns `id`, `is_draft_order`,
- *    `deleted_at`) that queues every committed, non-draft order in
- *    `order_batch_pending_order`, in the order's own transaction. It writes
- *    only the plugin's table. A close then reads the queue, not the store's
- *    history. Existing orders without a batch are queued once here.
+ * 1. The function of the trigger on Medusa's `"order"` table (columns `id`,
+ *    `is_draft_order`, `deleted_at`) that queues every committed, non-draft
+ *    order in `order_batch_pending_order`, in the order's own transaction.
+ *    It writes only the plugin's table. A close then reads the queue, not
+ *    the store's history.
  * 2. Guards that make PostgreSQL itself refuse a change to a closed batch's
  *    membership and the reopening of a closed batch, whatever code asks and at
  *    any isolation level (the batch row is read `FOR SHARE`, so a close and an
@@ -28,22 +28,11 @@ export class Migration20261129173600 extends Migration {
         END IF;
         RETURN NULL;
       END $$;`)
-    this.addSql(`
-      DO $$
-      BEGIN
-        IF to_regclass('"order"') IS NOT NULL THEN
-          DROP TRIGGER IF EXISTS order_batch_queue_order ON "order";
-          CREATE TRIGGER order_batch_queue_order
-            AFTER INSERT OR UPDATE OF is_draft_order ON "order"
-            FOR EACH ROW EXECUTE FUNCTION order_batch_queue_order();
-          INSERT INTO order_batch_pending_order (order_id)
-            SELECT o.id FROM "order" o
-             WHERE o.is_draft_order = false AND o.deleted_at IS NULL
-               AND NOT EXISTS (SELECT 1 FROM order_batch_order a WHERE a.order_id = o.id)
-            ON CONFLICT (order_id) DO NOTHING;
-        END IF;
-      END $$;`)
-
+    // The trigger itself, and the queueing of the orders from before the
+    // install, came here once, in this transaction: skipped where "order" did
+    // not exist yet, and holding a lock on it while a large store's history
+    // was queued. Migration20261204030000 and the migration script
+    // create-order-batch-queue do both now.
     this.addSql(`
       CREATE OR REPLACE FUNCTION order_batch_refuse_closed_membership() RETURNS trigger
       LANGUAGE plpgsql AS $$

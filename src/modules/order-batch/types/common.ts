@@ -109,3 +109,11 @@ export type AssignQueuedOrdersInput = {
   /** Only orders queued at least this long ago, so their own order.placed subscriber goes first. */
   older_than_seconds?: number
 }
+
+/** The queue trigger on Medusa's `"order"` table, as the start-up check reads it. */
+export type QueueState = {
+  /** Null where the trigger holds; else what is missing and how to restore it. */
+  problem: string | null
+  /** Whether `db:migrate` has still to run the migration script that creates the trigger. */
+  pending_script: boolean
+}

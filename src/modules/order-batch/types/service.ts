@@ -6,6 +6,7 @@ import {
   AssignQueuedOrdersInput,
   BatchDTO,
   OrderAssignment,
+  QueueState,
   RecordLoginFailureInput,
   RotateBatchInput,
   RotateBatchResult,
@@ -71,6 +72,29 @@ export interface IOrderBatchModuleService {
    * background, so a close has little left to take in.
    */
   assignQueuedOrders(input: AssignQueuedOrdersInput, sharedContext?: Context): Promise<OrderAssignment[]>
+
+  /**
+   * Whether the trigger that queues every order on Medusa's `"order"` table
+   * is there and enabled: `problem` says what is missing and how to restore
+   * it, null where it holds. Until it is restored, a close reads the store's
+   * history to take every order.
+   */
+  retrieveQueueState(sharedContext?: Context): Promise<QueueState>
+
+  /**
+   * Creates the queue trigger where it is missing (short transactions, each
+   * waiting at most a second for `"order"`) and queues every order that has
+   * no batch, a chunk at a time; `db:migrate` runs it through the plugin's
+   * migration script. Safe to run again.
+   */
+  createQueue(sharedContext?: Context): Promise<{ trigger_created: boolean; queued: number }>
+
+  /**
+   * Queues every order without a batch where the trigger counted an order it
+   * could not queue; nothing otherwise. Null where a transaction that may
+   * hold such an order is still open (the reconcile job tries again).
+   */
+  queueMissedOrders(sharedContext?: Context): Promise<number | null>
 
   /**
    * Records that an administrator's login got in without its rotation, and

@@ -12,6 +12,8 @@ type FailedLogin = { at: Date; reason: string }
  * and that login's failure where it got in without closing one (the Batches
  * page warns about it). A later login clears the failure; so does a batch
  * the caller closed by hand since, which is what the warning offers.
+ * `queue_problem` says where the trigger that queues every order is missing
+ * or disabled (the same words as the start-up log), null where it holds.
  */
 export const GET = async (
   req: AuthenticatedMedusaRequest,
@@ -20,11 +22,12 @@ export const GET = async (
   const service: OrderBatchModuleService = req.scope.resolve(ORDER_BATCH_MODULE)
   const { actor_type, actor_id } = req.auth_context
   const userId = actor_type === "user" ? actor_id : null
-  const [batch, failed_login] = await Promise.all([
+  const [batch, failed_login, queue] = await Promise.all([
     service.retrieveCurrentBatch(userId),
     userId ? failedLoginOf(service, userId) : null,
+    service.retrieveQueueState(),
   ])
-  res.json({ batch, failed_login })
+  res.json({ batch, failed_login, queue_problem: queue.problem })
 }
 
 async function failedLoginOf(
