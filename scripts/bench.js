@@ -11,6 +11,7 @@
 //   npm run bench -- --quick     1,000 and 10,000 orders, a few minutes
 //   npm run bench                1k, 10k, 100k and 1M orders
 //   npm run bench -- --docs      also writes docs/benchmarks.json and the chart
+//   npm run bench -- --install   only the install into the largest store (under checkouts)
 //
 // BENCH_ROUNDS sets the rounds (default 5); BENCH_PLUGIN_REF the commit whose
 // plugin is measured (default HEAD); BENCH_SIZES (e.g. 1000,10000) and
@@ -34,9 +35,12 @@ const data = require("./lib/bench-data")
 const { now, medianLatency, throughput, abRounds, summarise, timeDownload, withPeak } = require("./lib/bench-measure")
 const { renderLoginChart } = require("./lib/bench-chart")
 const { reportTable, machine } = require("./lib/bench-report")
+const { migrateUnderCheckouts } = require("./lib/bench-install")
 
 const QUICK = process.argv.includes("--quick")
 const DOCS = process.argv.includes("--docs")
+// Only the store at its largest size and the install into it.
+const INSTALL_ONLY = process.argv.includes("--install")
 const ROUNDS = Math.max(5, Number(process.env.BENCH_ROUNDS || 5))
 const PLAN = QUICK
   ? { sizes: [1_000, 10_000], bigBatch: 5_000, printBatch: 1_000, batches: 1_000, logins: 6, checkouts: 10, calls: 8 }
@@ -170,7 +174,13 @@ async function main() {
     return { number: closed.number, orders: count, range: data.copiesRange(base, copy.from, copy.to) }
   }
 
-  const results = { loginBySize: [], rows: [], install: {}, notes: [] }
+  const results = { loginBySize: [], rows: [], install: {}, notes: [], migrateEmptyMs: migrateEmpty }
+  let shopper = 0
+  const buy = (url) => () => {
+    const n = shopper++
+    const variant = catalog.variants[n % catalog.variants.length]
+    return checkout(url, catalog, { email: `shopper${n}@example.com`, items: [[variant.id, 1]] })
+  }
   const batches = {}
   let total = await data.orderCount(db)
   const last = PLAN.sizes[PLAN.sizes.length - 1]
@@ -189,7 +199,10 @@ async function main() {
       await addBatch(need)
     }
     total = await data.orderCount(db)
-    log(`store at ${total.toLocaleString("en")} orders (made in ${((now() - t) / 1000).toFixed(0)} s); logins with and without the plugin`)
+    log(`store at ${total.toLocaleString("en")} orders (made in ${((now() - t) / 1000).toFixed(0)} s)${INSTALL_ONLY ? "" : "; logins with and without the plugin"}`)
+    if (INSTALL_ONLY) {
+      continue
+    }
     const login = await abRounds({
       rounds: ROUNDS,
       prepare: withTrigger,
@@ -205,6 +218,11 @@ async function main() {
     // Kept as it comes, so a run stopped later still has its login figures.
     fs.mkdirSync(path.join(root, ".cache", "bench"), { recursive: true })
     fs.writeFileSync(path.join(root, ".cache", "bench", "partial.json"), JSON.stringify({ plan: PLAN, rounds: ROUNDS, loginBySize: results.loginBySize }, null, 2))
+  }
+
+  if (INSTALL_ONLY) {
+    await measureInstall({ servers, project, env, db, startServer, buy, results })
+    return
   }
 
   // The plugin's routes against Medusa's own, on the same server (with the plugin).
@@ -260,12 +278,6 @@ async function main() {
   log(`  Medusa's: ${fmtS(theirs.result.totalMs)}, ${theirs.result.rows} rows, RSS +${fmtMB(theirs.growth)}`)
 
   log(`storefront checkouts, ${PLAN.checkouts} a round at ${IN_FLIGHT} in flight`)
-  let shopper = 0
-  const buy = (url) => () => {
-    const n = shopper++
-    const variant = catalog.variants[n % catalog.variants.length]
-    return checkout(url, catalog, { email: `shopper${n}@example.com`, items: [[variant.id, 1]] })
-  }
   for (const side of ["without", "with"]) {
     await withTrigger(side)
     await throughput(buy(servers[side].url), IN_FLIGHT, IN_FLIGHT) // warm-up
@@ -277,36 +289,7 @@ async function main() {
   })
   await data.setTrigger(db, true)
 
-  log("installing into the large store: rollback, db:migrate with the plugin, first login")
-  await servers.with.stop()
-  cleanups.push(() => servers.with?.stop())
-  const pluginEnv = { ...env, BENCH_PLUGIN: "on" }
-  t = now()
-  await runMedusa(project, ["db:rollback", "order_batch"], { env: pluginEnv })
-  results.install.rollbackMs = now() - t
-  // What the rollback leaves is removed by hand (as the README's removal does),
-  // so that the next db:migrate is a first install into this store.
-  results.install.leftAfterRollback = await data.removePlugin(db, project)
-  t = now()
-  await migrate({ cwd: project, env: pluginEnv })
-  results.install.migrateMs = now() - t
-  results.install.migrateEmptyMs = migrateEmpty
-  results.install.orders = await data.orderCount(db)
-  results.install.queued = (await db.one(`SELECT count(*)::int AS n FROM order_batch_pending_order`)).n
-  await startServer("with")
-  const openBefore = (await request(servers.with.url, "GET", "/admin/batches/open", key)).batch
-  t = now()
-  await dashboardLogin(servers.with.url)
-  results.install.firstLoginMs = now() - t
-  const closed = await db.one(`SELECT number, closed_at FROM order_batch WHERE status = 'closed' ORDER BY number DESC LIMIT 1`)
-  results.install.firstLoginClosed = closed ? closed.number : null
-  results.install.openBefore = openBefore?.number ?? null
-  t = now()
-  await dashboardLogin(servers.with.url)
-  results.install.secondLoginMs = now() - t
-  log(
-    `  rollback ${fmtS(results.install.rollbackMs)}, db:migrate ${fmtS(results.install.migrateMs)} (${results.install.queued.toLocaleString("en")} orders queued), first login ${fmtMs(results.install.firstLoginMs)}`
-  )
+  await measureInstall({ servers, project, env, db, startServer, buy, results })
 
   // The table.
   const smallest = results.loginBySize[0]
@@ -418,6 +401,55 @@ async function main() {
     fs.writeFileSync(path.join(root, "docs", "benchmarks-login.svg"), svg)
   }
   log(`done in ${elapsed()}; results in ${path.relative(root, outDir)}/last.json${DOCS ? " and docs/" : ""}`)
+}
+
+/**
+ * Installs the plugin into the large store as a merchant would: the module
+ * rolled back and its leftovers removed, then `db:migrate` with the plugin
+ * registered while a plain server of the same database takes checkouts
+ * (each one's latency, the longest, any that failed), then two logins.
+ */
+async function measureInstall({ servers, project, env, db, startServer, buy, results }) {
+  log("installing into the large store: rollback, db:migrate with the plugin under checkouts, first login")
+  await servers.with.stop()
+  const pluginEnv = { ...env, BENCH_PLUGIN: "on" }
+  let t = now()
+  await runMedusa(project, ["db:rollback", "order_batch"], { env: pluginEnv })
+  results.install.rollbackMs = now() - t
+  // What the rollback leaves is removed by hand (as the README's removal does),
+  // so that the next db:migrate is a first install into this store.
+  results.install.leftAfterRollback = await data.removePlugin(db, project)
+  const migration = await migrateUnderCheckouts({
+    migrate: () => runMedusa(project, ["db:migrate"], { env: pluginEnv }),
+    checkoutOnce: buy(servers.without.url),
+    inFlight: 2,
+  })
+  Object.assign(results.install, migration)
+  results.install.migrateEmptyMs = results.migrateEmptyMs
+  fs.mkdirSync(path.join(root, ".cache", "bench"), { recursive: true })
+  fs.writeFileSync(path.join(root, ".cache", "bench", "install.json"), JSON.stringify(results.install, null, 2))
+  results.install.orders = await data.orderCount(db)
+  const installBatch = await db.one(`SELECT number, (SELECT count(*)::int FROM order_batch_order a WHERE a.batch_id = b.id) AS orders FROM order_batch b WHERE close_reason = 'install'`)
+  results.install.installBatch = installBatch ?? null
+  await startServer("with")
+  t = now()
+  await dashboardLogin(servers.with.url)
+  results.install.firstLoginMs = now() - t
+  const closed = await db.one(`SELECT number, (SELECT count(*)::int FROM order_batch_order a WHERE a.batch_id = b.id) AS orders FROM order_batch b WHERE close_reason = 'login' ORDER BY number DESC LIMIT 1`)
+  results.install.firstLoginClosed = closed ?? null
+  t = now()
+  await dashboardLogin(servers.with.url)
+  results.install.secondLoginMs = now() - t
+  reportInstall(results.install)
+}
+
+function reportInstall(install) {
+  const c = (part) => `${part.count} checkouts, median ${fmtMs(part.medianMs)}, p95 ${fmtMs(part.p95Ms)}, longest ${fmtMs(part.maxMs)}, ${part.failed.length} failed${part.failed.length ? ` (${part.failed[0]})` : ""}`
+  log(`  rollback ${fmtS(install.rollbackMs)}; db:migrate into ${fmtN(install.orders)} orders ${fmtS(install.migrateMs)}: ${install.script}`)
+  log(`  checkouts before the migration: ${c(install.before)}`)
+  log(`  checkouts during the migration: ${c(install.during)}`)
+  log(`  install batch: ${install.installBatch ? `#${install.installBatch.number}, ${fmtN(install.installBatch.orders)} orders` : "none"}`)
+  log(`  first login ${fmtMs(install.firstLoginMs)} (closed ${install.firstLoginClosed ? `#${install.firstLoginClosed.number}, ${install.firstLoginClosed.orders} orders` : "nothing"}), second ${fmtMs(install.secondLoginMs)}`)
 }
 
 /**

@@ -195,7 +195,9 @@ async function removePlugin(db, project) {
   for (const fn of ["order_batch_queue_order", "order_batch_refuse_closed_membership", "order_batch_refuse_reopen"]) {
     await db.sql(`DROP FUNCTION IF EXISTS ${fn}() CASCADE`)
   }
+  await db.sql(`DROP SEQUENCE IF EXISTS order_batch_queue_missed, order_batch_queue_swept`)
   await db.sql(`DELETE FROM mikro_orm_migrations WHERE name = ANY($1)`, [names])
+  await db.sql(`DELETE FROM script_migrations WHERE script_name LIKE 'create-order-batch-queue.%'`)
   return rows.map((r) => r.table_name)
 }
 

@@ -28,6 +28,8 @@ function how(batch: BatchDTO, actorName: string | null): string {
       return actorName ? `at ${actorName}'s login` : "at an administrator's login"
     case "schedule":
       return "on schedule"
+    case "install":
+      return "at the plugin's install, with the orders from before it"
     default:
       return actorName ? `by ${actorName}` : "by a request to the admin API"
   }

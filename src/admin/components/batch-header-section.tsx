@@ -48,8 +48,8 @@ export const BatchHeaderSection = ({
       <SectionRow
         title={t("orderBatches.fields.closedBy")}
         value={
-          batch.close_reason === "schedule"
-            ? t("orderBatches.closeReason.schedule")
+          batch.close_reason === "schedule" || batch.close_reason === "install"
+            ? t(`orderBatches.closeReason.${batch.close_reason}`)
             : closedBy && batch.close_reason
               ? t(`orderBatches.closeReason.${batch.close_reason}`, { name: closedBy })
               : closedBy

@@ -1,4 +1,5 @@
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { fillInstallBatch } from "./lib/install-batch"
 import { limitStatements, lockForAssignment, lockForNewBatch, lockForRotation } from "./lib/locks"
 import { hasQueuedOrders, takeQueuedOrders } from "./lib/order"
 import { createQueueTrigger, queueMissedOrders, queueUnbatchedOrders, readQueueState } from "./lib/queue-trigger"
@@ -120,7 +121,10 @@ export default class OrderBatchModuleService extends MedusaService({
   async createQueue(@MedusaContext() sharedContext: Ctx = {}) {
     const knex = knexOf(sharedContext)
     const trigger_created = await createQueueTrigger(knex)
-    return { trigger_created, queued: await queueUnbatchedOrders(knex) }
+    const install_batch = await fillInstallBatch(knex, { firstBatchNumber: this.options_.firstBatchNumber })
+    // A store that has batches already: its first close takes what has none.
+    const queued = install_batch ? 0 : await queueUnbatchedOrders(knex)
+    return { trigger_created, install_batch, queued }
   }
 
   @InjectManager()

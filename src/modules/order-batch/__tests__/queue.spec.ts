@@ -119,8 +119,8 @@ moduleIntegrationTestRunner<OrderBatchModuleService>({
       ])
       await service.assignOrders([placed("order_before_2")])
 
-      expect(await service.createQueue()).toEqual({ trigger_created: true, queued: 1 })
-      expect(await service.createQueue()).toEqual({ trigger_created: false, queued: 0 })
+      expect(await service.createQueue()).toEqual({ trigger_created: true, install_batch: null, queued: 1 })
+      expect(await service.createQueue()).toEqual({ trigger_created: false, install_batch: null, queued: 0 })
       expect((await service.retrieveQueueState()).problem).toBeNull()
       expect(await queued()).toEqual(["order_before_1"])
 

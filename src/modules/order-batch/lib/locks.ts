@@ -6,10 +6,10 @@ import { Knex } from "@medusajs/framework/mikro-orm/knex"
  * it exclusively, an assignment shared. So no order lands in a batch after
  * the batch closed, and two logins never close the same batch twice.
  */
-const BATCH_LOCK_KEY = 7_302_853_621
+export const BATCH_LOCK_KEY = 7_302_853_621
 
 /** Serialises the creation of an open batch where none exists (a new store). */
-const NEW_BATCH_LOCK_KEY = 7_302_853_622
+export const NEW_BATCH_LOCK_KEY = 7_302_853_622
 
 /** Long enough for a busy checkout burst, short enough to fail a stuck request. */
 const LOCK_TIMEOUT_MS = 15_000

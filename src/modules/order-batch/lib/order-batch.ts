@@ -29,8 +29,9 @@ export async function findBatch(
   return batch ? pickBatch(batch) : null
 }
 
+/** The newest batch that a login or request closed: never the batch an install made of the history. */
 export const findNewestClosedBatch = (service: BatchLister, sharedContext: ModuleContext) =>
-  findBatch(service, { status: "closed" }, sharedContext, { number: "DESC" })
+  findBatch(service, { status: "closed", close_reason: { $ne: "install" } }, sharedContext, { number: "DESC" })
 
 /** A NOT_FOUND error that names the numbers that exist. */
 export async function batchNotFound(

@@ -1,5 +1,5 @@
 import { Knex } from "@medusajs/framework/mikro-orm/knex"
-import { TRIGGER_HOLDS_SQL } from "./queue-trigger"
+import { QUEUE_HOLDS_SQL } from "./queue-trigger"
 
 /**
  * The plugin's one read of another module's table: Medusa's order module's
@@ -20,10 +20,10 @@ import { TRIGGER_HOLDS_SQL } from "./queue-trigger"
  * `limit` takes only that many of the oldest queued orders that no other
  * transaction is taking (a background drain); without it, all of them.
  *
- * Where the trigger is missing or disabled (the start-up check says so), a
- * close without `limit` also takes every order of the store that has no
- * batch: exact, at the cost of reading the history, until `db:migrate`
- * restores the trigger. With the trigger there, PostgreSQL evaluates that
+ * Where the trigger is missing or disabled (the start-up check says so), or
+ * an install batch's fill was stopped, a close without `limit` also takes
+ * every order of the store that has no batch: exact, at the cost of
+ * reading the history, until the trigger is restored or the fill resumed. With the trigger there, PostgreSQL evaluates that
  * condition once and reads nothing more.
  */
 /**
@@ -55,7 +55,7 @@ export async function takeQueuedOrders(
        RETURNING q.order_id
      )${some ? "" : `, unqueued AS (
        SELECT o.id AS order_id FROM "order" o
-        WHERE NOT ${TRIGGER_HOLDS_SQL}
+        WHERE NOT ${QUEUE_HOLDS_SQL}
           AND NOT EXISTS (SELECT 1 FROM order_batch_order a WHERE a.order_id = o.id)
      )`}
      INSERT INTO order_batch_order (order_id, batch_id, placed_at, currency_code, canceled_at)

@@ -40,13 +40,18 @@ export const CREATE_TRIGGER_SQL = `
     AFTER INSERT OR UPDATE OF is_draft_order ON "order"
     FOR EACH ROW EXECUTE FUNCTION ${QUEUE_TRIGGER}();`
 
-/**
- * True where the trigger exists and fires on `"order"`; SQL for one-time
- * filters inside the statements that take the queue.
- */
-export const TRIGGER_HOLDS_SQL = `EXISTS (
+/** True where the trigger exists and fires on `"order"`. */
+const TRIGGER_HOLDS_SQL = `EXISTS (
   SELECT 1 FROM pg_trigger t
    WHERE t.tgrelid = to_regclass('"order"') AND t.tgname = '${QUEUE_TRIGGER}' AND ${ENABLED})`
+
+/**
+ * True where the trigger holds and no install batch is still being filled
+ * (a fill that was stopped leaves orders in neither a batch nor the queue);
+ * SQL for one-time filters inside the statements that take the queue.
+ */
+export const QUEUE_HOLDS_SQL = `(${TRIGGER_HOLDS_SQL}
+  AND NOT EXISTS (SELECT 1 FROM order_batch b WHERE b.status = 'closed' AND b.closed_at IS NULL))`
 
 /**
  * The command that restores the trigger: Medusa's `exec` of the migration

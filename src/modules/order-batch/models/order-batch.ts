@@ -14,7 +14,7 @@ export const OrderBatch = model
     closed_at: model.dateTime().nullable(),
     /** Id of the actor (user or API key) whose login or request closed it. */
     closed_by: model.text().nullable(),
-    close_reason: model.enum(["login", "manual", "schedule"]).nullable(),
+    close_reason: model.enum(["login", "manual", "schedule", "install"]).nullable(),
     printed_at: model.dateTime().nullable(),
     printed_by: model.text().nullable(),
     exported_at: model.dateTime().nullable(),

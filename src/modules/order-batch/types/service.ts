@@ -83,11 +83,17 @@ export interface IOrderBatchModuleService {
 
   /**
    * Creates the queue trigger where it is missing (short transactions, each
-   * waiting at most a second for `"order"`) and queues every order that has
-   * no batch, a chunk at a time; `db:migrate` runs it through the plugin's
-   * migration script. Safe to run again.
+   * waiting at most a second for `"order"`); then, on a store that has
+   * orders and no batch yet, puts them all into one batch closed with
+   * `close_reason: "install"`, a chunk at a time; on a store that has
+   * batches, queues every order without one for the next close. `db:migrate`
+   * runs it through the plugin's migration script. Safe to run again.
    */
-  createQueue(sharedContext?: Context): Promise<{ trigger_created: boolean; queued: number }>
+  createQueue(sharedContext?: Context): Promise<{
+    trigger_created: boolean
+    install_batch: { number: number; orders: number } | null
+    queued: number
+  }>
 
   /**
    * Queues every order without a batch where the trigger counted an order it
