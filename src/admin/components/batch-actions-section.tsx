@@ -1,7 +1,7 @@
 import { Container, Heading, Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 import type { BatchActionName } from "../../modules/order-batch/types"
-import { useBatchActionRuns } from "../hooks/api/batch-actions"
+import { useAllowedBatchActions, useBatchActionRuns } from "../hooks/api/batch-actions"
 import { AdminBatch } from "../lib/types"
 import { BatchActionsHistory } from "./batch-actions-history"
 import { BatchActionsProgress } from "./batch-actions-progress"
@@ -14,12 +14,18 @@ const ACTIONS: BatchActionName[] = ["fulfill", "ship", "capture"]
  * Fulfill all, Mark all shipped and Capture all for a closed batch, the
  * progress of what runs, and the batch's run history. The server works
  * through the orders in the background, so the page can be left meanwhile.
+ * An action the user's role may not start is offered disabled, saying what
+ * it needs.
  */
 export const BatchActionsSection = ({ batch }: { batch: AdminBatch }) => {
   const { t } = useTranslation()
   const { runs, isError, error } = useBatchActionRuns(batch.number)
+  const allowed = useAllowedBatchActions()
   if (isError) {
     throw error
+  }
+  if (allowed.isError) {
+    throw allowed.error
   }
   const running = (runs ?? []).filter((run) => run.status === "running")
 
@@ -39,6 +45,7 @@ export const BatchActionsSection = ({ batch }: { batch: AdminBatch }) => {
               batch={batch}
               action={action}
               running={running.some((run) => run.action === action)}
+              permission={allowed.actions?.find((entry) => entry.action === action)}
             />
           ))}
         </div>

@@ -4,6 +4,7 @@ import {
   MedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
+import { rolesOf } from "../policies"
 import { rotateAtLogin } from "./rotate-at-login"
 
 type LoginAnswer = {
@@ -12,12 +13,17 @@ type LoginAnswer = {
   verification_required?: boolean
 }
 
+/** The administrator a login answer lets in, and the roles its token carries. */
+export type AdminLogin = { userId: string; roles: string[] }
+
 /**
  * The administrator a login answer lets in: its token must carry a user
  * actor. A failed login, a token still waiting for MFA or verification, or
- * an SSO identity with no user yet carries none.
+ * an SSO identity with no user yet carries none. The roles are those Medusa
+ * read from the user's roles as it signed the token, which its policy check
+ * reads on every request made with it.
  */
-export function adminOfLoginAnswer(body: unknown): string | null {
+export function adminLoginOfAnswer(body: unknown): AdminLogin | null {
   const { token, mfa_required, verification_required } = (body ?? {}) as LoginAnswer
   if (typeof token !== "string" || mfa_required || verification_required) {
     return null
@@ -28,20 +34,25 @@ export function adminOfLoginAnswer(body: unknown): string | null {
       Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8")
     )
     return payload?.actor_type === "user" && payload.actor_id
-      ? String(payload.actor_id)
+      ? { userId: String(payload.actor_id), roles: rolesOf(payload.app_metadata) }
       : null
   } catch {
     return null
   }
 }
 
+/** The user of `adminLoginOfAnswer`. */
+export const adminOfLoginAnswer = (body: unknown): string | null =>
+  adminLoginOfAnswer(body)?.userId ?? null
+
 /**
  * Medusa emits no login event, so this wraps the answer of the routes that
  * issue an administrator's token and runs the rotation for a successful
- * administrator login; what the login closes is the module's business (the
- * plugin's options). The token is sent once the rotation committed, so the
- * client's very next request sees the new current batch, or once it gave
- * up: a login always gets in (see rotateAtLogin).
+ * administrator login (where RBAC is on, only one whose roles may update
+ * orders: see rotateAtLogin); what the login closes is the module's
+ * business (the plugin's options). The token is sent once the rotation
+ * committed, so the client's very next request sees the new current batch,
+ * or once it gave up: a login always gets in (see rotateAtLogin).
  *
  * A token refresh is a login only where the token it renews carried no user
  * yet: an SSO identity's first login, whose user was created after the
@@ -55,12 +66,12 @@ export function rotateBatchOnAdminLogin(
   const send = res.json.bind(res)
 
   res.json = (body: unknown) => {
-    const userId = res.statusCode < 300 ? adminOfLoginAnswer(body) : null
+    const login = res.statusCode < 300 ? adminLoginOfAnswer(body) : null
     const renewsALogin = isRefresh(req) && !!(req as AuthenticatedMedusaRequest).auth_context?.actor_id
-    if (!userId || renewsALogin) {
+    if (!login || renewsALogin) {
       return send(body)
     }
-    rotateAtLogin(req.scope, userId).finally(() => send(body))
+    rotateAtLogin(req.scope, login.userId, login.roles).finally(() => send(body))
     return res
   }
 

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto"
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ORDER_BATCH_MODULE } from "../../modules/order-batch"
+import { rolesAllow, updateOrders } from "../policies"
 import type OrderBatchModuleService from "../../modules/order-batch/service"
 import { recordLoginFailureWorkflow, rotateBatchWorkflow } from "../../workflows"
 
@@ -46,21 +47,33 @@ function within<T>(work: Promise<T>, ms: number): Promise<T> {
  * something after its commit fails (an event, a hook), the login counts as
  * rotated: the worker's reconcile job does what the events would have, and
  * a retried login cannot close a second batch for it.
+ *
+ * Where Medusa's RBAC is on, a login closes a batch only where its token
+ * could close one by `POST /admin/batches/rotate`: its roles (`roles`, from
+ * the token) grant order update. Any other login closes nothing and records
+ * nothing, since nothing went wrong: that user cannot close batches at all.
  */
-export async function rotateAtLogin(scope: MedusaContainer, userId: string): Promise<void> {
+export async function rotateAtLogin(scope: MedusaContainer, userId: string, roles: string[]): Promise<void> {
   const logger = scope.resolve(ContainerRegistrationKeys.LOGGER)
   const loginId = randomUUID()
   try {
     await within(
-      rotateBatchWorkflow(scope).run({
-        input: {
-          reason: "login",
-          actor_id: userId,
-          user_id: userId,
-          login_id: loginId,
-          time_limit_ms: LOGIN_ROTATION_LIMIT_MS,
-        },
-      }),
+      (async () => {
+        // Inside the limit and the try: a check that cannot answer is a rotation that failed.
+        if (!(await rolesAllow(scope, roles, updateOrders))) {
+          logger.debug(`medusa-order-batches: the login of ${userId} closes no batch: the user's roles may not update orders`)
+          return
+        }
+        await rotateBatchWorkflow(scope).run({
+          input: {
+            reason: "login",
+            actor_id: userId,
+            user_id: userId,
+            login_id: loginId,
+            time_limit_ms: LOGIN_ROTATION_LIMIT_MS,
+          },
+        })
+      })(),
       HARD_LIMIT_MS
     )
     return

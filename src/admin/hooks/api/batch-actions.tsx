@@ -22,6 +22,9 @@ export type AdminBatchActionRun = Omit<BatchActionRunDTO, "started_at" | "finish
 }
 export type AdminBatchActionRunResponse = { run: AdminBatchActionRun }
 export type AdminBatchActionRunListResponse = { runs: AdminBatchActionRun[] }
+/** Whether the caller may start each action, and the policies it needs where RBAC is on. */
+export type AdminAllowedBatchAction = { action: BatchActionName; allowed: boolean; policies: string[] }
+export type AdminAllowedBatchActionsResponse = { actions: AdminAllowedBatchAction[] }
 
 const BATCH_ACTIONS_QUERY_KEY = "order_batch_actions" as const
 
@@ -30,6 +33,7 @@ export const batchActionsQueryKeys = {
   ...queryKeysFactory(BATCH_ACTIONS_QUERY_KEY),
   ofBatch: (number: number) => [BATCH_ACTIONS_QUERY_KEY, "batch", number] as const,
   run: (number: number, id: string) => [BATCH_ACTIONS_QUERY_KEY, "batch", number, "run", id] as const,
+  allowed: () => [BATCH_ACTIONS_QUERY_KEY, "allowed"] as const,
 }
 
 type QueryOptions<T> = Omit<UseQueryOptions<T, FetchError, T, QueryKey>, "queryKey" | "queryFn">
@@ -96,6 +100,22 @@ export const useBatchActionRun = (
     },
     staleTime: 0,
     refetchInterval: (query) => (query.state.data?.run.status === "running" ? POLL_MS : false),
+    ...options,
+  })
+  return { ...result.data, ...result }
+}
+
+/**
+ * The actions the caller may start. The server decides with the same check
+ * as the start itself: all of them without Medusa's RBAC, otherwise those
+ * the caller's roles allow. Roles rarely change, so the answer is kept for
+ * a few minutes, as the dashboard keeps the user's own permissions.
+ */
+export const useAllowedBatchActions = (options?: QueryOptions<AdminAllowedBatchActionsResponse>) => {
+  const result = useQuery({
+    queryKey: batchActionsQueryKeys.allowed(),
+    queryFn: () => sdk.client.fetch<AdminAllowedBatchActionsResponse>("/admin/batches/allowed-actions"),
+    staleTime: 5 * 60 * 1000,
     ...options,
   })
   return { ...result.data, ...result }

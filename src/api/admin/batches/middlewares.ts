@@ -1,9 +1,15 @@
 import {
+  MedusaNextFunction,
+  MedusaRequest,
+  MedusaResponse,
+  MiddlewareFunction,
   MiddlewareRoute,
   validateAndTransformBody,
   validateAndTransformQuery,
+  wrapWithPoliciesCheck,
 } from "@medusajs/framework/http"
-import { PolicyOperation } from "@medusajs/framework/utils"
+import { FeatureFlag } from "@medusajs/framework/utils"
+import { BATCH_ACTION_POLICIES, readOrders, updateOrders } from "../../policies"
 import {
   listBatchesQueryConfig,
   listBatchOrdersQueryConfig,
@@ -14,14 +20,36 @@ import {
   AdminGetBatchPickListParams,
   AdminRotateBatch,
   AdminRunBatchAction,
+  AdminRunBatchActionType,
 } from "./validators"
 
-// A batch is a set of orders: with Medusa's RBAC on (MEDUSA_FF_RBAC), reading
-// one needs the role's `order` read, and closing a batch or running an action
-// over its orders needs `order` update, as Medusa's own /admin/orders routes
-// ask. Without the flag Medusa ignores `policies`.
-const readOrders = [{ resource: "order", operation: PolicyOperation.read }]
-const updateOrders = [{ resource: "order", operation: PolicyOperation.update }]
+// With Medusa's RBAC on (MEDUSA_FF_RBAC) every route's `policies` are checked
+// (../../policies.ts says which); without the flag Medusa ignores them.
+
+const proceed: MiddlewareFunction = (_req, _res, next) => next()
+
+/**
+ * A batch action also needs what Medusa asks for the same operation on one
+ * order. The action is in the body, so the route's static `policies` cannot
+ * name it: this checks them once the body is read, each through Medusa's own
+ * policy check and in the order Medusa's router checks them, so a refusal is
+ * the 403 that Medusa's route would give.
+ */
+export function checkBatchActionPolicies(
+  req: MedusaRequest<AdminRunBatchActionType>,
+  res: MedusaResponse,
+  next: MedusaNextFunction
+) {
+  // The router wraps `policies` only under the flag; Medusa's check alone would refuse every token without roles.
+  if (!FeatureFlag.isFeatureEnabled("rbac")) {
+    return next()
+  }
+  const check = BATCH_ACTION_POLICIES[req.validatedBody.action].reduceRight<MiddlewareFunction>(
+    (then, policy) => wrapWithPoliciesCheck(then, policy),
+    proceed
+  )
+  return check(req, res, next)
+}
 
 // Routes under /admin are authenticated by Medusa itself: an admin session,
 // an admin bearer token or a secret API key. The `:number` of a route is read
@@ -40,6 +68,7 @@ export const adminBatchesMiddlewares: MiddlewareRoute[] = [
   },
   { method: ["GET"], matcher: "/admin/batches/current", policies: readOrders },
   { method: ["GET"], matcher: "/admin/batches/open", policies: readOrders },
+  { method: ["GET"], matcher: "/admin/batches/allowed-actions", policies: readOrders },
   { method: ["GET"], matcher: "/admin/batches/:number", policies: readOrders },
   {
     method: ["GET"],
@@ -69,7 +98,7 @@ export const adminBatchesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/admin/batches/:number/actions",
-    middlewares: [validateAndTransformBody(AdminRunBatchAction)],
+    middlewares: [validateAndTransformBody(AdminRunBatchAction), checkBatchActionPolicies],
     policies: updateOrders,
   },
   { method: ["GET"], matcher: "/admin/batches/:number/actions", policies: readOrders },

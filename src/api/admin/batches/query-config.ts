@@ -1,3 +1,5 @@
+import { Entities } from "@medusajs/medusa/api/admin/orders/query-config"
+
 /** Fields of a batch's orders unless the caller asks for others with `fields`. */
 export const defaultAdminBatchOrderFields = [
   "id",
@@ -25,7 +27,12 @@ export const listBatchesQueryConfig = {
   isList: true,
 }
 
+// A batch's orders are orders: naming the entity as Medusa's own order list
+// does lets its field filter (RBAC with MEDUSA_FF_RBAC_FILTER_FIELDS) drop
+// what the caller's roles may not read, such as `customer` without
+// customer read, from `fields` and from these defaults alike.
 export const listBatchOrdersQueryConfig = {
   defaults: defaultAdminBatchOrderFields,
   isList: true,
+  entity: Entities.order,
 }
