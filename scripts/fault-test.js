@@ -166,14 +166,14 @@ async function main() {
 
   const batchCount = async () => (await inv.readBatches(db.query)).length
   let before
-  await check("the server SIGKILLed while its close (POST /admin/batches/rotate) runs the statement that takes them in: the transaction rolls back, nothing half-closed", async () => {
+  await check("the server SIGKILLed while its close (POST /admin/batches/rotate) runs the statement that takes them in (order_batch_rotate): the transaction rolls back, nothing half-closed", async () => {
     before = await batchCount()
     const rotate = request(store.url, "POST", "/admin/batches/rotate", { headers: key, body: {} }).catch((e) => e)
     let backend = null
     await waitFor(async () => {
       const [row] = await db.query(
         `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND state = 'active'
-            AND query ILIKE '%DELETE FROM order_batch_pending_order%' AND pid <> pg_backend_pid()`
+            AND query ILIKE '%order_batch_rotate(%' AND pid <> pg_backend_pid()`
       )
       backend = row?.pid ?? null
       return backend !== null

@@ -1,9 +1,10 @@
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { fillInstallBatch } from "./lib/install-batch"
-import { limitStatements, lockForAssignment, lockForNewBatch, lockForRotation } from "./lib/locks"
-import { hasQueuedOrders, takeQueuedOrders } from "./lib/order"
+import { limitRotation, limitStatements, lockForAssignment, lockForNewBatch } from "./lib/locks"
+import { drainQueuedOrders, hasQueuedOrders } from "./lib/order"
 import { createQueueTrigger, queueMissedOrders, queueUnbatchedOrders, readQueueState } from "./lib/queue-trigger"
 import { batchNotFound, BatchRecord, findBatch, findNewestClosedBatch, pickBatch } from "./lib/order-batch"
+import { readBatches, rotateInDatabase } from "./lib/rotation"
 import { insertBatchOrders, withStats } from "./lib/order-batch-order"
 import { setUserBatch, setUserLoginFailure } from "./lib/order-batch-user"
 import { knexOf, managerOf, ModuleContext, transactionOf } from "./lib/transaction"
@@ -140,39 +141,23 @@ export default class OrderBatchModuleService extends MedusaService({
   @InjectTransactionManager()
   protected async rotate_(input: RotateBatchInput, @MedusaContext() sharedContext: Ctx = {}): Promise<RotateBatchResult> {
     const trx = transactionOf(sharedContext)
-    const deadline = input.time_limit_ms ? Date.now() + input.time_limit_ms : undefined
     const login = input.reason === "login"
     if (login && !this.options_.rotateOnLogin) {
       // Nothing closes, so nothing needs the exclusive lock or a sweep.
-      await (deadline && limitStatements(trx, deadline - Date.now()))
+      await (input.time_limit_ms && limitStatements(trx, input.time_limit_ms))
       return await this.keepOpen_(input, await findBatch(this, { status: "open" }, sharedContext), sharedContext)
     }
-    // Only the wait is limited here, so a held lock ends as a lock timeout ("busy").
-    await lockForRotation(trx, deadline && deadline - Date.now())
-    await (deadline && limitStatements(trx, deadline - Date.now())) // what is left for the sweep
-    const open = await this.ensureOpenBatch_(sharedContext, deadline)
-    if (input.number !== undefined && input.number !== open.number) {
-      return await this.previousRotation_(input.number, sharedContext)
+    await limitRotation(trx, input.time_limit_ms)
+    const rotation = await rotateInDatabase(trx, {
+      ...input,
+      first_number: this.options_.firstBatchNumber,
+      keep_empty: (login || input.reason === "schedule") && !this.options_.rotateEmptyBatch,
+    })
+    if (rotation.previous) {
+      return await this.previousRotation_(input.number!, sharedContext)
     }
-    const swept = await takeQueuedOrders(trx, open.id)
-    if ((login || input.reason === "schedule") && !this.options_.rotateEmptyBatch) {
-      const [any] = await this.listOrderBatchOrders({ batch_id: open.id }, { take: 1 }, sharedContext)
-      if (!any) {
-        return await this.keepOpen_(input, open, sharedContext)
-      }
-    }
-
-    const closed = await this.updateOrderBatches(
-      { id: open.id, status: "closed", closed_at: new Date(), closed_by: input.actor_id ?? null, close_reason: input.reason },
-      sharedContext
-    )
-    // The one-open-batch index refuses the next batch while this one is open.
-    await managerOf(sharedContext).flush()
-    const opened = await this.createOpenBatch_(open.number + 1, sharedContext)
-    if (input.user_id) {
-      await setUserBatch(trx, input.user_id, open.id, input.login_id)
-    }
-    return await this.result_(sharedContext, pickBatch(closed), opened, swept)
+    const [closed, opened] = await readBatches(trx, [rotation.closed_id, rotation.opened_id])
+    return await this.result_(sharedContext, closed, opened, closed ? rotation.swept : undefined)
   }
 
   @InjectTransactionManager()
@@ -206,7 +191,7 @@ export default class OrderBatchModuleService extends MedusaService({
       return []
     }
     const open = await this.ensureOpenBatch_(sharedContext)
-    const ids = await takeQueuedOrders(trx, open.id, { limit, olderThanSeconds: older_than_seconds })
+    const ids = await drainQueuedOrders(trx, open.id, { limit, olderThanSeconds: older_than_seconds })
     return ids.map((order_id) => ({ order_id, batch_id: open.id, batch_number: open.number }))
   }
 

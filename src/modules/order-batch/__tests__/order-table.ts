@@ -2,6 +2,7 @@ import { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { Migration20261129173600 } from "../migrations/Migration20261129173600"
 import { Migration20261204030000 } from "../migrations/Migration20261204030000"
 import { Migration20261204031000 } from "../migrations/Migration20261204031000"
+import { Migration20261204040000 } from "../migrations/Migration20261204040000"
 
 /**
  * A module test loads this module alone, without Medusa's order module, and
@@ -24,7 +25,12 @@ export async function createOrderTable(manager: SqlEntityManager) {
     );
     TRUNCATE "order";
   `)
-  for (const Hand of [Migration20261129173600, Migration20261204030000, Migration20261204031000]) {
+  for (const Hand of [
+    Migration20261129173600,
+    Migration20261204030000,
+    Migration20261204031000,
+    Migration20261204040000,
+  ]) {
     const migration = new Hand(manager.getDriver(), manager.config)
     await migration.up()
     for (const sql of migration.getQueries()) {

@@ -16,6 +16,9 @@ const LOCK_TIMEOUT_MS = 15_000
 
 const millis = (ms: number) => Math.max(1, Math.floor(ms))
 
+/** How much longer than its lock wait a limited rotation may run in all. */
+const SWEEP_GRACE_MS = 250
+
 // Advisory locks and timeouts have no generated method: they are plain
 // PostgreSQL calls. The lock is its own query: in one query string with the
 // SET, a statement_timeout as long as the lock_timeout would fire first.
@@ -23,9 +26,6 @@ async function lock(trx: Knex, fn: string, key: number, timeoutMs = LOCK_TIMEOUT
   await trx.raw(`SET LOCAL lock_timeout = ${millis(timeoutMs)}`)
   await trx.raw(`SELECT ${fn}(?)`, [key])
 }
-
-export const lockForRotation = (trx: Knex, timeoutMs?: number) =>
-  lock(trx, "pg_advisory_xact_lock", BATCH_LOCK_KEY, timeoutMs)
 
 export const lockForAssignment = (trx: Knex) =>
   lock(trx, "pg_advisory_xact_lock_shared", BATCH_LOCK_KEY)
@@ -37,4 +37,18 @@ export const lockForNewBatch = (trx: Knex, timeoutMs?: number) =>
 export async function limitStatements(trx: Knex, ms: number) {
   const limit = millis(ms)
   await trx.raw(`SET LOCAL statement_timeout = ${limit}; SET LOCAL lock_timeout = ${limit}`)
+}
+
+/**
+ * The time limits of a rotation, which is one statement: its lock wait
+ * ends at `ms` (a held lock reads as busy), and the whole statement a
+ * moment later (the sweep of a large queue). Without `ms`, the lock wait of
+ * any write.
+ */
+export async function limitRotation(trx: Knex, ms?: number) {
+  if (!ms) {
+    await trx.raw(`SET LOCAL lock_timeout = ${LOCK_TIMEOUT_MS}`)
+    return
+  }
+  await trx.raw(`SET LOCAL lock_timeout = ${millis(ms)}; SET LOCAL statement_timeout = ${millis(ms) + SWEEP_GRACE_MS}`)
 }
