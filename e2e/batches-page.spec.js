@@ -9,7 +9,7 @@ const {
   waitForOrderRows,
   withFailureScreenshot,
 } = require("./support/dashboard")
-const { api, batchOrders, openBatch, placeOrder, store } = require("./support/store")
+const { api, batchOrders, openBatch, placeOrder, sql, store } = require("./support/store")
 
 describe("Batches page", () => {
   const session = useDashboard()
@@ -166,5 +166,29 @@ describe("Batches page", () => {
       await page.getByTestId("open-batch-warning").waitFor()
       await waitForOrderRows(page, [])
       await screenshot(page, "batch-closed")
+    }))
+
+  it("warns where the trigger that queues every order is disabled, until it is enabled again", () =>
+    withFailureScreenshot(session.page, "queue-warning", async () => {
+      const { page } = session
+      const warning = page.getByTestId("queue-problem-warning")
+      await page.reload()
+      await header().waitFor()
+      expect(await warning.count()).toBe(0)
+
+      await sql(`ALTER TABLE "order" DISABLE TRIGGER order_batch_queue_order`)
+      try {
+        await page.reload()
+        await warning
+          .getByText(/New orders are not queued for their batch: the trigger order_batch_queue_order on the "order" table is disabled/)
+          .waitFor()
+        await warning.getByText(/ALTER TABLE "order" ENABLE TRIGGER order_batch_queue_order/).waitFor()
+        await screenshot(page, "queue-warning")
+      } finally {
+        await sql(`ALTER TABLE "order" ENABLE TRIGGER order_batch_queue_order`)
+      }
+      await page.reload()
+      await header().waitFor()
+      await warning.waitFor({ state: "detached" })
     }))
 })

@@ -52,6 +52,7 @@ module.exports = async () => {
   }
   process.env.E2E_STORE = JSON.stringify({
     url: store.url,
+    databaseUrl: store.databaseUrl,
     admins: store.admins,
     catalog: store.catalog,
     batches: store.batches.map((orders) => orders.map(({ id, display_id }) => ({ id, display_id }))),

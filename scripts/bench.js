@@ -12,6 +12,8 @@
 //   npm run bench                1k, 10k, 100k and 1M orders
 //   npm run bench -- --docs      also writes docs/benchmarks.json and the chart
 //   npm run bench -- --install   only the install into the largest store (under checkouts)
+//   npm run bench -- --worker    each side as a server and a worker on Redis (REDIS_URL,
+//                                default localhost:6379), as Medusa runs in production
 //
 // BENCH_ROUNDS sets the rounds (default 5); BENCH_PLUGIN_REF the commit whose
 // plugin is measured (default HEAD); BENCH_SIZES (e.g. 1000,10000) and
@@ -36,11 +38,17 @@ const { now, medianLatency, throughput, abRounds, summarise, timeDownload, withP
 const { renderLoginChart } = require("./lib/bench-chart")
 const { reportTable, machine } = require("./lib/bench-report")
 const { migrateUnderCheckouts } = require("./lib/bench-install")
+const { redisCommands } = require("./lib/redis")
 
 const QUICK = process.argv.includes("--quick")
 const DOCS = process.argv.includes("--docs")
 // Only the store at its largest size and the install into it.
 const INSTALL_ONLY = process.argv.includes("--install")
+// Medusa's production layout: each side a server and a worker on Redis.
+const WORKER_LAYOUT = process.argv.includes("--worker")
+const REDIS_URL = (process.env.REDIS_URL || "redis://localhost:6379").replace(/\/\d*$/, "")
+/** Each side's server and worker on a Redis database of their own. */
+const redisOf = (side) => `${REDIS_URL}/${side === "with" ? 11 : 12}`
 const ROUNDS = Math.max(5, Number(process.env.BENCH_ROUNDS || 5))
 const PLAN = QUICK
   ? { sizes: [1_000, 10_000], bigBatch: 5_000, printBatch: 1_000, batches: 1_000, logins: 6, checkouts: 10, calls: 8 }
@@ -124,16 +132,25 @@ async function main() {
   const migrateEmpty = now() - t
   log(`plugin installed and migrated (${(migrateEmpty / 1000).toFixed(0)} s); starting both servers`)
 
-  const [portA, portB] = [await freePort(), await freePort()]
+  if (WORKER_LAYOUT) {
+    // Queues left by an earlier run would reach this run's workers.
+    for (const side of ["with", "without"]) {
+      await redisCommands(redisOf(side), [["FLUSHDB"]])
+    }
+  }
+  const ports = { with: await freePort(), without: await freePort() }
+  const workerPorts = { with: await freePort(), without: await freePort() }
   const servers = {}
   const startServer = async (side, { nodeOptions } = {}) => {
     const server = await startBenchServer({
       nodeOptions,
       dir: project,
-      port: side === "with" ? portA : portB,
+      port: ports[side],
       databaseUrl,
       plugin: side === "with",
       logFile: path.join(tmp, `server-${side}.log`),
+      // Each side's server and worker on a Redis database of their own.
+      ...(WORKER_LAYOUT && { redisUrl: redisOf(side), workerPort: workerPorts[side] }),
     })
     servers[side] = server
     cleanups.push(() => server.stop())
@@ -372,7 +389,8 @@ async function main() {
     command: `${["BENCH_ROUNDS", "BENCH_PLUGIN_REF", "BENCH_SIZES", "BENCH_BIG_BATCH", "BENCH_CHECKOUTS"]
       .filter((name) => process.env[name])
       .map((name) => `${name}=${process.env[name]} `)
-      .join("")}npm run bench${QUICK ? " -- --quick" : ""}`,
+      .join("")}npm run bench${[QUICK && "--quick", WORKER_LAYOUT && "--worker"].filter(Boolean).length ? ` -- ${[QUICK && "--quick", WORKER_LAYOUT && "--worker"].filter(Boolean).join(" ")}` : ""}`,
+    layout: WORKER_LAYOUT ? "server and worker on Redis, each side" : "one process each side",
     quick: QUICK,
     rounds: ROUNDS,
     durationS: Math.round((now() - started) / 1000),
@@ -388,12 +406,13 @@ async function main() {
     prints,
     export: { ours: { ...ours.result, growth: ours.growth, baseline: ours.baseline, capped: { heapMb: CAPPED_HEAP_MB, ...ours.capped.result, growth: ours.capped.growth, baseline: ours.capped.baseline } }, medusa: { ...theirs.result, growth: theirs.growth, baseline: theirs.baseline } },
   }
-  console.log("")
-  console.log(reportTable(run))
+  // Kept before the table is drawn, so that a fault in the report loses no figure.
   const outDir = path.join(root, ".cache", "bench")
   fs.mkdirSync(outDir, { recursive: true })
   const json = JSON.stringify(run, null, 2)
   fs.writeFileSync(path.join(outDir, "last.json"), json)
+  console.log("")
+  console.log(reportTable(run))
   const svg = await renderLoginChart(run)
   fs.writeFileSync(path.join(outDir, "login-vs-size.svg"), svg)
   if (DOCS) {

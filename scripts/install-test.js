@@ -153,11 +153,10 @@ async function testVersion({ version, dir: storeDir, installing, tarball, migrat
   }
 }
 
-/** The checks against one store, from its first orders to the plugin's removal. */
-async function runVersion({ storeDir, tarball, migrations, conn, check, stops, buildDashboard }) {
+/** A new database for one store (dropped at the end), its port and its environment. */
+async function storeDatabase(conn, stops, name) {
   const port = await freePort()
-  const logFile = path.join(storeDir, "store.log")
-  const database = `order_batches_install_${crypto.randomBytes(4).toString("hex")}`
+  const database = `order_batches_${name}_${crypto.randomBytes(4).toString("hex")}`
   await pg.createDatabase(conn, database)
   stops.push(() => pg.dropDatabase(conn, database))
   const env = {
@@ -166,7 +165,13 @@ async function runVersion({ storeDir, tarball, migrations, conn, check, stops, b
     ADMIN_CORS: `http://localhost:${port}`,
     AUTH_CORS: `http://localhost:${port}`,
   }
-  const sql = (text, params) => pg.query(conn, database, text, params)
+  return { port, env, sql: (text, params) => pg.query(conn, database, text, params) }
+}
+
+/** The checks against one store, from its first orders to the plugin's removal. */
+async function runVersion({ storeDir, tarball, migrations, conn, check, stops, buildDashboard }) {
+  const { port, env, sql } = await storeDatabase(conn, stops, "install")
+  const logFile = path.join(storeDir, "store.log")
   let store = null
   const start = async () => {
     try {
@@ -309,18 +314,8 @@ async function runVersion({ storeDir, tarball, migrations, conn, check, stops, b
  * still takes every order, and the command it names restores the trigger.
  */
 async function newStore({ storeDir, conn, check, stops }) {
-  const port = await freePort()
+  const { port, env, sql } = await storeDatabase(conn, stops, "new")
   const logFile = path.join(storeDir, "new-store.log")
-  const database = `order_batches_new_${crypto.randomBytes(4).toString("hex")}`
-  await pg.createDatabase(conn, database)
-  stops.push(() => pg.dropDatabase(conn, database))
-  const env = {
-    DATABASE_URL: pg.connectionUrl(conn, database),
-    STORE_CORS: `http://localhost:${port}`,
-    ADMIN_CORS: `http://localhost:${port}`,
-    AUTH_CORS: `http://localhost:${port}`,
-  }
-  const sql = (text, params) => pg.query(conn, database, text, params)
   const trigger = async () =>
     (await sql(`SELECT tgenabled FROM pg_trigger WHERE tgname = 'order_batch_queue_order' AND tgrelid = '"order"'::regclass`))[0]?.tgenabled
   // An import copies rows into "order" by SQL, with the dates of the old system.
@@ -345,8 +340,9 @@ async function newStore({ storeDir, conn, check, stops }) {
     return { token, batch, ids: orders.map((o) => o.id) }
   }
 
-  await check("a new store with the plugin from the start: one `medusa db:migrate` of its empty database creates the queue trigger on \"order\"", async () => {
-    const log = await runMedusa(storeDir, ["db:migrate"], { env })
+  await check("a new store with the plugin from the start: one `medusa db:migrate` of its empty database (modules migrating 4 at a time) creates the queue trigger on \"order\"", async () => {
+    // Modules migrate side by side, so the plugin's may run before the order module's.
+    const log = await runMedusa(storeDir, ["db:migrate"], { env: { ...env, DB_MIGRATION_CONCURRENCY: "4" } })
     expect(/create-order-batch-queue/.test(log), "db:migrate ran no migration script of the plugin")
     const enabled = await trigger()
     expect(enabled === "O", `trigger order_batch_queue_order: ${enabled ?? "missing"}`)

@@ -1,10 +1,11 @@
 // The store of the run, as the tests see it from outside: its address and
 // seeded data (from global-setup.js), the admin API read with the store's
 // secret key (a login would close the open batch), and storefront checkouts.
+const { Client } = require("pg")
 const { checkout, request, secretKey } = require("../../scripts/lib/demo-orders")
 const { waitFor } = require("../../scripts/lib/wait")
 
-/** The store of the run: `{ url, admins, catalog, batches }`. */
+/** The store of the run: `{ url, databaseUrl, admins, catalog, batches }`. */
 function store() {
   if (!process.env.E2E_STORE) {
     throw new Error("No store for the browser tests: run them with `npm run test:e2e`.")
@@ -52,4 +53,15 @@ async function batchOrders(number, fields = "id,display_id") {
   return orders
 }
 
-module.exports = { store, api, openBatch, waitForBatchOf, placeOrder, batchOrders }
+/** One SQL statement on the store's database, as an operator at psql would run it. */
+async function sql(text) {
+  const client = new Client({ connectionString: store().databaseUrl })
+  await client.connect()
+  try {
+    return (await client.query(text)).rows
+  } finally {
+    await client.end()
+  }
+}
+
+module.exports = { store, api, openBatch, waitForBatchOf, placeOrder, batchOrders, sql }

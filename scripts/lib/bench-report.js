@@ -52,12 +52,14 @@ function reportTable(run) {
     )
   }
   const i = run.install
+  const c = (part) => `${part.count} checkouts, median ${part.medianMs.toFixed(0)} ms, longest ${part.maxMs.toFixed(0)} ms, ${part.failed.length} failed`
   out.push("")
   out.push(
     `Installing into the store with ${i.orders.toLocaleString("en")} orders (after \`db:rollback order_batch\`, ${(i.rollbackMs / 1000).toFixed(1)} s, which left ${i.leftAfterRollback?.length ? i.leftAfterRollback.join(", ") : "nothing"}, removed by hand): ` +
-      `\`db:migrate\` ${(i.migrateMs / 1000).toFixed(1)} s (${(i.migrateEmptyMs / 1000).toFixed(1)} s into the empty store; ` +
-      `${i.queued.toLocaleString("en")} orders queued), first login ${(i.firstLoginMs / 1000).toFixed(2)} s ` +
-      `(${i.firstLoginClosed === null ? "closed no batch" : `closed batch ${i.firstLoginClosed}`}), second login ${(i.secondLoginMs / 1000).toFixed(2)} s.`
+      `\`db:migrate\` ${(i.migrateMs / 1000).toFixed(1)} s (${(i.migrateEmptyMs / 1000).toFixed(1)} s into the empty store; ${i.script ?? "the plugin's script said nothing"}); ` +
+      `checkouts during it: ${c(i.during)} (before it: ${c(i.before)}); ` +
+      `install batch ${i.installBatch ? `#${i.installBatch.number} with ${i.installBatch.orders.toLocaleString("en")} orders` : "none"}; ` +
+      `first login ${(i.firstLoginMs / 1000).toFixed(2)} s (${i.firstLoginClosed ? `closed batch ${i.firstLoginClosed.number}, ${i.firstLoginClosed.orders} orders` : "closed no batch"}), second login ${(i.secondLoginMs / 1000).toFixed(2)} s.`
   )
   return out.join("\n")
 }

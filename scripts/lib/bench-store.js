@@ -123,32 +123,50 @@ async function installPlugin(dir, tarball) {
 function writeBenchConfig(dir) {
   writeConfig(dir, null, {
     pluginsSource: `process.env.BENCH_PLUGIN === "on" ? [{ resolve: "medusa-order-batches", options: {} }] : []`,
+    production: true,
   })
 }
 
-/** `medusa start` of the project, with or without the plugin. */
-async function startBenchServer({ dir, port, databaseUrl, plugin, logFile, nodeOptions }) {
+/**
+ * `medusa start` of the project, with or without the plugin. With
+ * `redisUrl`, Medusa's production layout: this server in `server` mode
+ * (HTTP only) and a worker beside it (subscribers, jobs) on `workerPort`,
+ * both on that Redis; the handle's `stop()` ends both.
+ */
+async function startBenchServer({ dir, port, databaseUrl, plugin, logFile, nodeOptions, redisUrl, workerPort }) {
   const origin = `http://localhost:${port}`
-  try {
-    return await startStore({
-      cwd: dir,
-      port,
-      command: "start",
-      env: {
-        DATABASE_URL: databaseUrl,
-        BENCH_PLUGIN: plugin ? "on" : "off",
-        STORE_CORS: origin,
-        ADMIN_CORS: origin,
-        AUTH_CORS: origin,
-        LOG_LEVEL: "warn",
-        ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
-      },
-      output: logFile,
-    })
-  } catch (error) {
-    const tail = fs.existsSync(logFile) ? fs.readFileSync(logFile, "utf8").trim().split("\n").slice(-30).join("\n") : ""
-    throw new Error(`${error.message}\n--- ${logFile} ---\n${tail}`)
+  const start = async (mode, at, log) => {
+    try {
+      return await startStore({
+        cwd: dir,
+        port: at,
+        command: "start",
+        env: {
+          DATABASE_URL: databaseUrl,
+          BENCH_PLUGIN: plugin ? "on" : "off",
+          STORE_CORS: origin,
+          ADMIN_CORS: origin,
+          AUTH_CORS: origin,
+          LOG_LEVEL: "warn",
+          REDIS_URL: redisUrl ?? "",
+          MEDUSA_WORKER_MODE: mode,
+          ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
+        },
+        output: log,
+      })
+    } catch (error) {
+      const tail = fs.existsSync(log) ? fs.readFileSync(log, "utf8").trim().split("\n").slice(-30).join("\n") : ""
+      throw new Error(`${error.message}\n--- ${log} ---\n${tail}`)
+    }
   }
+  if (!redisUrl) {
+    return await start("shared", port, logFile)
+  }
+  const [server, worker] = await Promise.all([
+    start("server", port, logFile),
+    start("worker", workerPort, logFile.replace(/\.log$/, "-worker.log")),
+  ])
+  return { ...server, worker, stop: async () => Promise.all([server.stop(), worker.stop()]) }
 }
 
 /** Resident memory of every live process in a process group, in bytes (Linux). */

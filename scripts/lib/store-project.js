@@ -116,7 +116,29 @@ function writeStoreProject(dir, version) {
  * when `plugin` is given (or `pluginsSource`, the TypeScript of a whole
  * `plugins` value), and the admin dashboard only with `admin`.
  */
-function writeConfig(dir, plugin, { admin = false, pluginsSource } = {}) {
+/**
+ * With `production`, REDIS_URL and MEDUSA_WORKER_MODE make the store
+ * Medusa's production layout (servers and a worker on Redis for the event
+ * bus, the workflow engine and locking), as the README's "In production"
+ * sets it up; without REDIS_URL it is one process as before.
+ */
+const PRODUCTION_HEAD = `const redisUrl = process.env.REDIS_URL || undefined
+const redisModules = redisUrl
+  ? [
+      { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl } },
+      { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl } } },
+      {
+        resolve: "@medusajs/medusa/locking",
+        options: {
+          providers: [{ resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl } }],
+        },
+      },
+    ]
+  : []
+
+`
+
+function writeConfig(dir, plugin, { admin = false, pluginsSource, production = false } = {}) {
   const plugins =
     pluginsSource ??
     (plugin ? `[{ resolve: "medusa-order-batches", options: ${JSON.stringify(plugin.options)} }]` : null)
@@ -126,10 +148,10 @@ function writeConfig(dir, plugin, { admin = false, pluginsSource } = {}) {
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
-module.exports = defineConfig({
+${production ? PRODUCTION_HEAD : ""}module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
-    http: {
+${production ? "    redisUrl,\n    workerMode: (process.env.MEDUSA_WORKER_MODE || undefined) as any,\n" : ""}    http: {
       storeCors: process.env.STORE_CORS!,
       adminCors: process.env.ADMIN_CORS!,
       authCors: process.env.AUTH_CORS!,
@@ -139,7 +161,7 @@ module.exports = defineConfig({
   },
   // Built only where a check builds it: it takes a minute or two.
   admin: { disable: ${!admin} },
-${plugins ? `  plugins: ${plugins},\n` : ""}})
+${plugins ? `  plugins: ${plugins},\n` : ""}${production ? "  modules: redisModules,\n" : ""}})
 `
   )
 }
