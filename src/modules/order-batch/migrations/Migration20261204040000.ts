@@ -19,7 +19,9 @@ import { QUEUE_HOLDS_SQL } from "../lib/queue-trigger"
  * caller answers that earlier rotation): takes the queue, keeps an empty
  * batch open where `p_keep_empty` says so, or closes it and opens the next;
  * and records the batch as `p_user_id`'s current batch. Ids come from the
- * caller (Medusa's prefixed ids).
+ * caller (Medusa's prefixed ids). A close is dated by the clock once the
+ * lock is held, not by the transaction's start (`now()`): an assignment
+ * that committed while the close waited for the lock is older than it.
  */
 export class Migration20261204040000 extends Migration {
   override async up(): Promise<void> {
@@ -70,7 +72,7 @@ export class Migration20261204040000 extends Migration {
           IF open_id IS NULL THEN
             SELECT coalesce(max(b.number) + 1, p_first_number) INTO open_number FROM order_batch b;
             open_id := p_first_id;
-            INSERT INTO order_batch (id, number, status, opened_at) VALUES (open_id, open_number, 'open', now());
+            INSERT INTO order_batch (id, number, status, opened_at) VALUES (open_id, open_number, 'open', clock_timestamp());
           END IF;
         END IF;
         IF p_number IS NOT NULL AND p_number <> open_number THEN
@@ -84,10 +86,10 @@ export class Migration20261204040000 extends Migration {
            WHERE b.status = 'closed' AND b.close_reason <> 'install' AND b.deleted_at IS NULL
            ORDER BY b.number DESC LIMIT 1;
         ELSE
-          UPDATE order_batch SET status = 'closed', closed_at = now(), closed_by = p_actor_id,
+          UPDATE order_batch SET status = 'closed', closed_at = clock_timestamp(), closed_by = p_actor_id,
                  close_reason = p_reason, updated_at = now()
            WHERE id = open_id;
-          INSERT INTO order_batch (id, number, status, opened_at) VALUES (p_next_id, open_number + 1, 'open', now());
+          INSERT INTO order_batch (id, number, status, opened_at) VALUES (p_next_id, open_number + 1, 'open', clock_timestamp());
           closed_id := open_id;
           opened_id := p_next_id;
           current_id := open_id;
