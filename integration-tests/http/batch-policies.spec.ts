@@ -1,3 +1,4 @@
+import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ORDER_BATCH_MODULE } from "../../src/modules/order-batch"
@@ -36,6 +37,17 @@ const refusal = (policy: string) => ({
 medusaIntegrationTestRunner({
   inApp: true,
   testSuite: ({ api, getContainer }) => {
+    /** A super admin, and a real checkout in a batch that super admin then closed. */
+    const closedBatchWithAnOrder = async (container: MedusaContainer) => {
+      const store = await seedStore(container)
+      const root = await superAdmin(api, container)
+      const placed = await checkout(api, store, { email: "ada@example.com" })
+      await waitForAssignments(container, [placed.id])
+      const number = ((await send(api, "post", "/admin/batches/rotate", root.token)).data.closed as { number: number })
+        .number
+      return { root, placed, number }
+    }
+
     const openNumber = async (token: string) =>
       ((await send(api, "get", "/admin/batches/open", token)).data.batch as { number: number }).number
 
@@ -114,12 +126,7 @@ medusaIntegrationTestRunner({
 
     it("asks of a batch action what Medusa asks of the same operation on one order, and says so to the dashboard", async () => {
       const container = getContainer()
-      const store = await seedStore(container)
-      const root = await superAdmin(api, container)
-      const placed = await checkout(api, store, { email: "ada@example.com" })
-      await waitForAssignments(container, [placed.id])
-      const number = ((await send(api, "post", "/admin/batches/rotate", root.token)).data.closed as { number: number })
-        .number
+      const { root, placed, number } = await closedBatchWithAnOrder(container)
 
       const userWithRole = roles(api, container, root.token)
       // Updates orders and fulfils them, reads payments, may not capture.
@@ -194,12 +201,7 @@ medusaIntegrationTestRunner({
 
     it("filters a batch's orders' fields as Medusa's order list does, by the roles of the caller", async () => {
       const container = getContainer()
-      const store = await seedStore(container)
-      const root = await superAdmin(api, container)
-      const placed = await checkout(api, store, { email: "ada@example.com" })
-      await waitForAssignments(container, [placed.id])
-      const number = ((await send(api, "post", "/admin/batches/rotate", root.token)).data.closed as { number: number })
-        .number
+      const { root, placed, number } = await closedBatchWithAnOrder(container)
       const { token: orderReader } = await roles(api, container, root.token)("reader@example.com", "Order reader", [
         "order:read",
       ])

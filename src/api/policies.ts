@@ -42,11 +42,15 @@ export const BATCH_ACTION_POLICIES: Record<BatchActionName, BatchPolicy[]> = {
   ],
 }
 
-/** Every policy that an action needs, as `resource:operation` keys. */
+/** Every policy that an action needs: order update, then Medusa's for one order. */
+export const batchActionPolicies = (action: BatchActionName): BatchPolicy[] => [
+  ...updateOrders,
+  ...BATCH_ACTION_POLICIES[action],
+]
+
+/** The same, as `resource:operation` keys. */
 export const batchActionPolicyKeys = (action: BatchActionName): string[] =>
-  [...updateOrders, ...BATCH_ACTION_POLICIES[action]].map(
-    ({ resource, operation }) => `${resource}:${operation}`
-  )
+  batchActionPolicies(action).map(({ resource, operation }) => `${resource}:${operation}`)
 
 /**
  * Whether the roles of a token grant every policy, decided as Medusa's own

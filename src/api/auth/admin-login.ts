@@ -41,10 +41,6 @@ export function adminLoginOfAnswer(body: unknown): AdminLogin | null {
   }
 }
 
-/** The user of `adminLoginOfAnswer`. */
-export const adminOfLoginAnswer = (body: unknown): string | null =>
-  adminLoginOfAnswer(body)?.userId ?? null
-
 /**
  * Medusa emits no login event, so this wraps the answer of the routes that
  * issue an administrator's token and runs the rotation for a successful

@@ -211,12 +211,12 @@ export default class OrderBatchModuleService extends MedusaService({
   }
 
   /** The open batch, created by the first assignment or rotation that needs one (a new store). */
-  protected async ensureOpenBatch_(sharedContext: Ctx, deadline?: number): Promise<BatchRecord> {
+  protected async ensureOpenBatch_(sharedContext: Ctx): Promise<BatchRecord> {
     const open = await findBatch(this, { status: "open" }, sharedContext)
     if (open) {
       return open
     }
-    await lockForNewBatch(transactionOf(sharedContext), deadline && deadline - Date.now())
+    await lockForNewBatch(transactionOf(sharedContext))
     // A new statement sees the batch that a concurrent first order created meanwhile.
     const created = await findBatch(this, { status: "open" }, sharedContext)
     if (created) {

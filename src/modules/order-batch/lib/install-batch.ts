@@ -1,14 +1,12 @@
 import { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId } from "@medusajs/framework/utils"
 import { BATCH_LOCK_KEY, NEW_BATCH_LOCK_KEY } from "./locks"
+import { CHUNK_RESULT, forEachOrderChunk, scannedChunk, TAKEN } from "./order"
 
 type Connection = { query(text: string, params?: unknown[]): Promise<{ rows: any[] }> }
 
-/** Orders per statement: each a short insert that no checkout waits for. */
-const CHUNK = 10_000
-
 /** An order committed before the queue trigger existed, that has no batch and is not queued. */
-const BEFORE_TRIGGER = `o.is_draft_order = false AND o.deleted_at IS NULL
+const BEFORE_TRIGGER = `${TAKEN}
   AND NOT EXISTS (SELECT 1 FROM order_batch_pending_order q WHERE q.order_id = o.id)
   AND NOT EXISTS (SELECT 1 FROM order_batch_order a WHERE a.order_id = o.id)`
 
@@ -35,7 +33,7 @@ const BEFORE_TRIGGER = `o.is_draft_order = false AND o.deleted_at IS NULL
  */
 export async function fillInstallBatch(
   knex: Knex,
-  { firstBatchNumber, chunk = CHUNK }: { firstBatchNumber: number; chunk?: number }
+  { firstBatchNumber }: { firstBatchNumber: number }
 ): Promise<{ number: number; orders: number } | null> {
   const connection: Connection = await knex.client.acquireConnection()
   try {
@@ -46,13 +44,9 @@ export async function fillInstallBatch(
       if (!batch) {
         return null
       }
-      let after = ""
-      let orders = 0
-      for (;;) {
+      const orders = await forEachOrderChunk(async (after, chunk) => {
         const { rows } = await connection.query(
-          `WITH scanned AS (
-             SELECT o.id FROM "order" o WHERE o.id > $1 ORDER BY o.id LIMIT $2
-           ), filled AS (
+          `WITH ${scannedChunk("$1", "$2")}, inserted AS (
              INSERT INTO order_batch_order (order_id, batch_id, placed_at, currency_code, canceled_at)
              SELECT o.id, $3, o.created_at, o.currency_code, o.canceled_at
                FROM scanned s JOIN "order" o ON o.id = s.id
@@ -60,15 +54,11 @@ export async function fillInstallBatch(
              ON CONFLICT (order_id) DO NOTHING
              RETURNING 1
            )
-           SELECT max(id) AS last, count(*)::int AS scanned, (SELECT count(*)::int FROM filled) AS filled FROM scanned`,
+           SELECT ${CHUNK_RESULT}`,
           [after, chunk, batch.id]
         )
-        orders += rows[0].filled
-        if (rows[0].scanned < chunk) {
-          break
-        }
-        after = rows[0].last
-      }
+        return rows[0]
+      })
       await connection.query(`UPDATE order_batch SET closed_at = now(), updated_at = now() WHERE id = $1`, [batch.id])
       return { number: batch.number, orders }
     } finally {

@@ -30,8 +30,8 @@ async function lock(trx: Knex, fn: string, key: number, timeoutMs = LOCK_TIMEOUT
 export const lockForAssignment = (trx: Knex) =>
   lock(trx, "pg_advisory_xact_lock_shared", BATCH_LOCK_KEY)
 
-export const lockForNewBatch = (trx: Knex, timeoutMs?: number) =>
-  lock(trx, "pg_advisory_xact_lock", NEW_BATCH_LOCK_KEY, timeoutMs)
+export const lockForNewBatch = (trx: Knex) =>
+  lock(trx, "pg_advisory_xact_lock", NEW_BATCH_LOCK_KEY)
 
 /** Gives up any statement or lock wait of the transaction that runs past `ms`. */
 export async function limitStatements(trx: Knex, ms: number) {

@@ -10,6 +10,16 @@ import { Knex } from "@medusajs/framework/mikro-orm/knex"
  * reconcile job's drain below takes it a page at a time.
  */
 
+/** `"order"` rows the plugin takes, as `o`: committed orders, not drafts, not deleted. */
+export const TAKEN = `o.is_draft_order = false AND o.deleted_at IS NULL`
+
+/** A CTE `scanned`: the ids of the next chunk of `"order"` by primary key, after `after`, `limit` of them (placeholders). */
+export const scannedChunk = (after = "?", limit = "?") =>
+  `scanned AS (SELECT o.id FROM "order" o WHERE o.id > ${after} ORDER BY o.id LIMIT ${limit})`
+
+/** What a chunk statement answers, with a CTE `inserted` of the rows it wrote. */
+export const CHUNK_RESULT = `max(id) AS last, count(*)::int AS scanned, (SELECT count(*)::int FROM inserted) AS written FROM scanned`
+
 /**
  * Whether an order has waited in the queue longer than `olderThanSeconds`,
  * by the database's clock, the one `drainQueuedOrders` goes by.
@@ -47,10 +57,33 @@ export async function drainQueuedOrders(
      INSERT INTO order_batch_order (order_id, batch_id, placed_at, currency_code, canceled_at)
      SELECT o.id, ?, o.created_at, o.currency_code, o.canceled_at
        FROM taken t JOIN "order" o ON o.id = t.order_id
-      WHERE o.is_draft_order = false AND o.deleted_at IS NULL
+      WHERE ${TAKEN}
      ON CONFLICT (order_id) DO NOTHING
      RETURNING order_id`,
     [olderThanSeconds, limit, batchId]
   )
   return rows.map((row: { order_id: string }) => row.order_id)
+}
+
+type Chunk = { last: string | null; scanned: number; written: number }
+
+/**
+ * Runs `statement` over the whole of `"order"`, a chunk at a time in the
+ * order of its primary key, each chunk a statement of its own that takes no
+ * lock an insert waits for; returns how many rows the statements wrote.
+ */
+export async function forEachOrderChunk(
+  statement: (after: string, chunk: number) => Promise<Chunk>,
+  chunk = 10_000
+): Promise<number> {
+  let after = ""
+  let written = 0
+  for (;;) {
+    const result = await statement(after, chunk)
+    written += result.written
+    if (result.scanned < chunk) {
+      return written
+    }
+    after = result.last!
+  }
 }

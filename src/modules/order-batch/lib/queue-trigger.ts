@@ -1,6 +1,7 @@
 import path from "node:path"
 import { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { QueueState } from "../types/common"
+import { CHUNK_RESULT, forEachOrderChunk, scannedChunk, TAKEN } from "./order"
 
 /**
  * The trigger on Medusa's `"order"` table that queues every committed order
@@ -28,11 +29,9 @@ export const SWEPT_SEQUENCE = "order_batch_queue_swept"
  */
 export const TRIGGER_LOCK_TIMEOUT_MS = 1_000
 
-/** The trigger counts as there only where it fires in an ordinary session. */
-const ENABLED = `t.tgenabled IN ('O', 'A')`
-
-/** `order` rows the plugin takes: committed orders, not drafts, not deleted. */
-const TAKEN = `o.is_draft_order = false AND o.deleted_at IS NULL`
+/** The trigger counts as there only where it fires in an ordinary session (`pg_trigger.tgenabled`). */
+const ENABLED_STATES = ["O", "A"]
+const ENABLED = `t.tgenabled IN (${ENABLED_STATES.map((state) => `'${state}'`).join(", ")})`
 
 export const CREATE_TRIGGER_SQL = `
   DROP TRIGGER IF EXISTS ${QUEUE_TRIGGER} ON "order";
@@ -73,14 +72,7 @@ export async function readQueueState(knex: Knex): Promise<QueueState> {
             to_regclass('script_migrations') IS NOT NULL AS has_scripts`
   )
   const state = rows[0]
-  let pending = true
-  if (state.has_scripts) {
-    const done = await knex.raw(
-      `SELECT 1 FROM script_migrations WHERE script_name IN (?, ?) AND finished_at IS NOT NULL`,
-      [`${QUEUE_SCRIPT}.js`, `${QUEUE_SCRIPT}.ts`]
-    )
-    pending = !done.rows.length
-  }
+  const pending = state.has_scripts ? !(await scriptRan(knex)) : true
   const restore = pending
     ? "Run `npx medusa db:migrate` to create it"
     : `Run \`${restoreCommand()}\` to restore it`
@@ -90,10 +82,19 @@ export async function readQueueState(knex: Knex): Promise<QueueState> {
       ? `the function ${QUEUE_TRIGGER}() is missing. ${restore}.`
       : state.enabled === null
         ? `the trigger ${QUEUE_TRIGGER} on the "order" table is missing. ${restore}.`
-        : !["O", "A"].includes(state.enabled)
+        : !ENABLED_STATES.includes(state.enabled)
           ? `the trigger ${QUEUE_TRIGGER} on the "order" table is disabled. Enable it with ALTER TABLE "order" ENABLE TRIGGER ${QUEUE_TRIGGER}.`
           : null
   return { problem, pending_script: pending }
+}
+
+/** Whether `db:migrate` ran the plugin's migration script to its end. */
+async function scriptRan(knex: Knex): Promise<boolean> {
+  const { rows } = await knex.raw(
+    `SELECT 1 FROM script_migrations WHERE script_name IN (?, ?) AND finished_at IS NOT NULL`,
+    [`${QUEUE_SCRIPT}.js`, `${QUEUE_SCRIPT}.ts`]
+  )
+  return rows.length > 0
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -135,29 +136,21 @@ export async function createQueueTrigger(knex: Knex, { deadlineMs = 120_000 } = 
  * order committed before it was created is found here, one after it is
  * queued by the trigger. Returns how many it queued.
  */
-export async function queueUnbatchedOrders(knex: Knex, { chunk = 10_000 } = {}): Promise<number> {
-  let after = ""
-  let queued = 0
-  for (;;) {
+export async function queueUnbatchedOrders(knex: Knex): Promise<number> {
+  return await forEachOrderChunk(async (after, chunk) => {
     const { rows } = await knex.raw(
-      `WITH scanned AS (
-         SELECT o.id, ${TAKEN} AS taken FROM "order" o WHERE o.id > ? ORDER BY o.id LIMIT ?
-       ), inserted AS (
+      `WITH ${scannedChunk()}, inserted AS (
          INSERT INTO order_batch_pending_order (order_id)
-         SELECT s.id FROM scanned s
-          WHERE s.taken AND NOT EXISTS (SELECT 1 FROM order_batch_order a WHERE a.order_id = s.id)
+         SELECT o.id FROM scanned s JOIN "order" o ON o.id = s.id
+          WHERE ${TAKEN} AND NOT EXISTS (SELECT 1 FROM order_batch_order a WHERE a.order_id = o.id)
          ON CONFLICT (order_id) DO NOTHING
          RETURNING 1
        )
-       SELECT max(id) AS last, count(*)::int AS scanned, (SELECT count(*)::int FROM inserted) AS queued FROM scanned`,
+       SELECT ${CHUNK_RESULT}`,
       [after, chunk]
     )
-    queued += rows[0].queued
-    if (rows[0].scanned < chunk) {
-      return queued
-    }
-    after = rows[0].last
-  }
+    return rows[0]
+  })
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Migration } from "@medusajs/framework/mikro-orm/migrations"
 import { BATCH_LOCK_KEY, NEW_BATCH_LOCK_KEY } from "../lib/locks"
+import { TAKEN } from "../lib/order"
 import { QUEUE_HOLDS_SQL } from "../lib/queue-trigger"
 
 /**
@@ -42,7 +43,7 @@ export class Migration20261204040000 extends Migration {
           SELECT o.id, p_batch_id, o.created_at, o.currency_code, o.canceled_at
             FROM (SELECT order_id FROM taken UNION ALL SELECT order_id FROM unqueued) t
             JOIN "order" o ON o.id = t.order_id
-           WHERE o.is_draft_order = false AND o.deleted_at IS NULL
+           WHERE ${TAKEN}
           ON CONFLICT (order_id) DO NOTHING
           RETURNING order_id
         )

@@ -3,13 +3,7 @@ import {
   MedusaResponse,
 } from "@medusajs/framework/http"
 import { BATCH_ACTIONS } from "../../../../modules/order-batch/types"
-import {
-  BATCH_ACTION_POLICIES,
-  batchActionPolicyKeys,
-  rolesAllow,
-  rolesOf,
-  updateOrders,
-} from "../../../policies"
+import { batchActionPolicies, batchActionPolicyKeys, rolesAllow, rolesOf } from "../../../policies"
 
 /**
  * `GET /admin/batches/allowed-actions`: which batch actions the caller may
@@ -27,7 +21,7 @@ export const GET = async (
   const actions = await Promise.all(
     BATCH_ACTIONS.map(async (action) => ({
       action,
-      allowed: await rolesAllow(req.scope, roles, [...updateOrders, ...BATCH_ACTION_POLICIES[action]]),
+      allowed: await rolesAllow(req.scope, roles, batchActionPolicies(action)),
       policies: batchActionPolicyKeys(action),
     }))
   )
