@@ -41,7 +41,9 @@ const notificationModules = localNotificationChannels.length
     ]
   : []
 const redisUrl = process.env.REDIS_URL || undefined
-const workerMode = (process.env.MEDUSA_WORKER_MODE || undefined) as "shared" | "worker" | "server" | undefined
+// Medusa reads an empty MEDUSA_WORKER_MODE as no mode at all, and then loads
+// no scheduled job (the plugin's reconcile job among them): empty is "shared".
+const workerMode = (process.env.MEDUSA_WORKER_MODE || "shared") as "shared" | "worker" | "server"
 
 const redisModules = redisUrl
   ? [
@@ -75,6 +77,35 @@ const testOAuthModules = testOAuth
     ]
   : []
 
+// TEST_PROVIDERS=true (the batch-action tests: npm run test:cluster,
+// npm run test:faults, and dev/seed-demo.js) adds the fulfillment and payment
+// providers of integration-tests/fixtures: test-fulfillment beside Medusa's
+// manual one, test-payment beside the system one (always registered). Their
+// delays, failures and crashes are set by TEST_PROVIDER_* variables or the
+// JSON file in TEST_PROVIDER_CONTROL, and what they make is logged to
+// TEST_PROVIDER_LOG (integration-tests/fixtures/test-fulfillment/control.js).
+const testProviders = process.env.TEST_PROVIDERS === "true"
+const fixtures = `${process.cwd()}/integration-tests/fixtures`
+const testProviderModules = testProviders
+  ? [
+      {
+        resolve: "@medusajs/medusa/fulfillment",
+        options: {
+          providers: [
+            { resolve: "@medusajs/medusa/fulfillment-manual", id: "manual" },
+            { resolve: `${fixtures}/test-fulfillment`, id: "test-fulfillment" },
+          ],
+        },
+      },
+      {
+        resolve: "@medusajs/medusa/payment",
+        options: {
+          providers: [{ resolve: `${fixtures}/test-payment`, id: "test-payment" }],
+        },
+      },
+    ]
+  : []
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
@@ -99,6 +130,7 @@ module.exports = defineConfig({
     },
     ...notificationModules,
     ...testOAuthModules,
+    ...testProviderModules,
     ...redisModules,
   ],
 })

@@ -13,7 +13,14 @@
  * and keys that a checkout needs:
  *
  * { regionId, salesChannelId, publishableKey, secretKey, shippingOptionId,
+ *   paymentProviderId, fulfillmentProviderId,
  *   variants: [{ id, sku, title, price }], admins: [{ id, email }] }
+ *
+ * With TEST_PROVIDERS=true (the store's medusa-config.ts then registers the
+ * test providers of integration-tests/fixtures) the region pays through
+ * `pp_test-payment_test-payment` and the stock location and shipping option
+ * ship through `test-fulfillment_test-fulfillment`, so checkouts
+ * (scripts/lib/demo-orders.js) pay and ship through them.
  */
 const { writeFileSync } = require("node:fs")
 const { ContainerRegistrationKeys, Modules } = require("@medusajs/framework/utils")
@@ -32,6 +39,12 @@ const {
 } = require("@medusajs/medusa/core-flows")
 
 const COUNTRIES = ["de", "fr", "nl", "gb"]
+
+/** The providers a catalogue pays and ships through: Medusa's own, or the test providers. */
+const providers = () =>
+  process.env.TEST_PROVIDERS === "true"
+    ? { payment: "pp_test-payment_test-payment", fulfillment: "test-fulfillment_test-fulfillment" }
+    : { payment: "pp_system_default", fulfillment: "manual_manual" }
 
 const PRODUCTS = [
   { title: "Canvas Tote", sizes: { "One size": "TOTE-NAT" }, price: 20 },
@@ -89,7 +102,7 @@ exports.default = async function seedDemo({ container, args }) {
 
 /**
  * A store that takes real checkouts: a region paid through
- * `pp_system_default`, a sales channel with a publishable key (and a secret
+ * `pp_system_default` (the test provider with TEST_PROVIDERS=true), a sales channel with a publishable key (and a secret
  * key), a stock location that ships there, and `products`. The HTTP tests
  * seed their stores with it too, with a catalogue of their own.
  */
@@ -97,6 +110,7 @@ async function seedCatalog(container, products = PRODUCTS) {
   const link = container.resolve(ContainerRegistrationKeys.LINK)
   const fulfillment = container.resolve(Modules.FULFILLMENT)
   const storeModule = container.resolve(Modules.STORE)
+  const provider = providers()
 
   const {
     result: [salesChannel],
@@ -113,7 +127,7 @@ async function seedCatalog(container, products = PRODUCTS) {
           name: "Europe",
           currency_code: "eur",
           countries: COUNTRIES,
-          payment_providers: ["pp_system_default"],
+          payment_providers: [provider.payment],
         },
       ],
     },
@@ -164,7 +178,7 @@ async function seedCatalog(container, products = PRODUCTS) {
   })
   await link.create({
     [Modules.STOCK_LOCATION]: { stock_location_id: location.id },
-    [Modules.FULFILLMENT]: { fulfillment_provider_id: "manual_manual" },
+    [Modules.FULFILLMENT]: { fulfillment_provider_id: provider.fulfillment },
   })
   await linkSalesChannelsToStockLocationWorkflow(container).run({
     input: { id: location.id, add: [salesChannel.id] },
@@ -200,7 +214,7 @@ async function seedCatalog(container, products = PRODUCTS) {
       {
         name: "Standard",
         price_type: "flat",
-        provider_id: "manual_manual",
+        provider_id: provider.fulfillment,
         service_zone_id: fulfillmentSet.service_zones[0].id,
         shipping_profile_id: profile.id,
         type: { label: "Standard", description: "2-3 days", code: "standard" },
@@ -241,6 +255,8 @@ async function seedCatalog(container, products = PRODUCTS) {
     publishableKey: publishable.token,
     secretKey: secret.token,
     shippingOptionId: shippingOption.id,
+    paymentProviderId: provider.payment,
+    fulfillmentProviderId: provider.fulfillment,
     variants: created.flatMap((product, i) =>
       product.variants.map((variant) => ({
         id: variant.id,

@@ -14,11 +14,16 @@
 //   npm run bench -- --install   only the install into the largest store (under checkouts)
 //   npm run bench -- --worker    each side as a server and a worker on Redis (REDIS_URL,
 //                                default localhost:6379), as Medusa runs in production
+//   npm run bench -- --actions   only a fulfill batch action over closed batches of 100,
+//                                1,000 and 10,000 orders (a server and a worker on Redis),
+//                                against Medusa's POST /admin/orders/:id/fulfillments
+//                                (scripts/lib/bench-actions.js)
 //
 // BENCH_ROUNDS sets the rounds (default 5); BENCH_PLUGIN_REF the commit whose
 // plugin is measured (default HEAD); BENCH_SIZES (e.g. 1000,10000) and
 // BENCH_BIG_BATCH (the batch listed and exported) override the plan's sizes,
-// BENCH_CHECKOUTS the checkouts a round.
+// BENCH_CHECKOUTS the checkouts a round; with --actions, BENCH_SIZES the
+// batches' sizes and BENCH_ACTION_TIMEOUT_MIN how long a run may take (45).
 // Results go to .cache/bench/.
 const fs = require("node:fs")
 const os = require("node:os")
@@ -36,9 +41,10 @@ const { prepareStoreProject, packPlugin, installPlugin, benchDatabase, startBenc
 const data = require("./lib/bench-data")
 const { now, medianLatency, throughput, abRounds, summarise, timeDownload, withPeak } = require("./lib/bench-measure")
 const { renderLoginChart } = require("./lib/bench-chart")
-const { reportTable, machine } = require("./lib/bench-report")
+const { reportTable, reportActions, machine } = require("./lib/bench-report")
 const { migrateUnderCheckouts } = require("./lib/bench-install")
 const { redisCommands } = require("./lib/redis")
+const { measureActions, actionRows } = require("./lib/bench-actions")
 
 const QUICK = process.argv.includes("--quick")
 const DOCS = process.argv.includes("--docs")
@@ -46,6 +52,8 @@ const DOCS = process.argv.includes("--docs")
 const INSTALL_ONLY = process.argv.includes("--install")
 // Medusa's production layout: each side a server and a worker on Redis.
 const WORKER_LAYOUT = process.argv.includes("--worker")
+// Only the batch action run (in the production layout, one side: the plugin's).
+const ACTIONS = process.argv.includes("--actions")
 const REDIS_URL = (process.env.REDIS_URL || "redis://localhost:6379").replace(/\/\d*$/, "")
 /** Each side's server and worker on a Redis database of their own. */
 const redisOf = (side) => `${REDIS_URL}/${side === "with" ? 11 : 12}`
@@ -94,7 +102,7 @@ async function main() {
   const medusaVersion = require(path.join(root, "node_modules/@medusajs/medusa/package.json")).version
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "order-batches-bench-"))
   cleanups.push(async () => fs.rmSync(tmp, { recursive: true, force: true }))
-  log(`${QUICK ? "quick run" : "full run"}: ${PLAN.sizes.map((s) => s.toLocaleString("en")).join(", ")} orders, ${ROUNDS} rounds; work folder ${tmp}`)
+  log(ACTIONS ? `batch actions run: work folder ${tmp}` : `${QUICK ? "quick run" : "full run"}: ${PLAN.sizes.map((s) => s.toLocaleString("en")).join(", ")} orders, ${ROUNDS} rounds; work folder ${tmp}`)
 
   log("store project and database, and the plugin's build, side by side")
   // Settled, not raced: a failed build must not leave npm or PostgreSQL running.
@@ -130,7 +138,11 @@ async function main() {
   let t = now()
   await migrate({ cwd: project, env: { ...env, BENCH_PLUGIN: "on" } })
   const migrateEmpty = now() - t
-  log(`plugin installed and migrated (${(migrateEmpty / 1000).toFixed(0)} s); starting both servers`)
+  log(`plugin installed and migrated (${(migrateEmpty / 1000).toFixed(0)} s); starting ${ACTIONS ? "its server and worker" : "both servers"}`)
+  if (ACTIONS) {
+    await benchActions({ project, databaseUrl, catalog, tmp, plugin, medusaVersion })
+    return
+  }
 
   if (WORKER_LAYOUT) {
     // Queues left by an earlier run would reach this run's workers.
@@ -420,6 +432,38 @@ async function main() {
     fs.writeFileSync(path.join(root, "docs", "benchmarks-login.svg"), svg)
   }
   log(`done in ${elapsed()}; results in ${path.relative(root, outDir)}/last.json${DOCS ? " and docs/" : ""}`)
+}
+
+/**
+ * `--actions`: the fulfill runs (scripts/lib/bench-actions.js), their table
+ * and .cache/bench/actions.json (with --docs, docs/benchmarks-actions.json too).
+ */
+async function benchActions({ project, databaseUrl, catalog, tmp, plugin, medusaVersion }) {
+  const measured = await measureActions({ project, databaseUrl, catalog, tmp, log, now, cleanups, startBenchServer, freePort, root })
+  const run = {
+    date: new Date().toISOString(),
+    command: `${["BENCH_PLUGIN_REF", "BENCH_SIZES", "BENCH_ACTION_TIMEOUT_MIN"]
+      .filter((name) => process.env[name])
+      .map((name) => `${name}=${process.env[name]} `)
+      .join("")}npm run bench -- --actions`,
+    layout: "server and worker on Redis (the plugin's side only)",
+    durationS: Math.round((now() - started) / 1000),
+    machine: machine(),
+    medusa: medusaVersion,
+    plugin: { commit: plugin.commit, tarball: path.basename(plugin.tarball) },
+    ...measured,
+    rows: actionRows(measured.results),
+  }
+  const outDir = path.join(root, ".cache", "bench")
+  fs.mkdirSync(outDir, { recursive: true })
+  const json = JSON.stringify(run, null, 2)
+  fs.writeFileSync(path.join(outDir, "actions.json"), json)
+  if (DOCS) {
+    fs.writeFileSync(path.join(root, "docs", "benchmarks-actions.json"), json)
+  }
+  console.log("")
+  console.log(reportActions(run))
+  log(`done in ${elapsed()}; results in ${path.relative(root, outDir)}/actions.json${DOCS ? " and docs/" : ""}`)
 }
 
 /**

@@ -2,17 +2,22 @@
 // `npm run test:cluster`: the plugin in Medusa's production topology. A store
 // built from this repository (`medusa build`) runs from its build
 // (`medusa start`) as two server processes (MEDUSA_WORKER_MODE=server) and
-// one worker (MEDUSA_WORKER_MODE=worker) on one PostgreSQL and one Redis
-// (event bus, workflow engine, locking). It takes real storefront checkouts
-// and administrator logins (dashboard sessions and JWTs) spread over both
-// servers, the worker is killed with SIGKILL mid-run and started again, and
-// then every SPEC invariant is checked from the database. Prints one line of
+// two workers (MEDUSA_WORKER_MODE=worker) on one PostgreSQL and one Redis
+// (event bus, workflow engine, locking), with the test payment and
+// fulfillment providers (TEST_PROVIDERS=true). It takes real storefront
+// checkouts and administrator logins (dashboard sessions and JWTs) spread
+// over both servers, the workers are killed with SIGKILL mid-run and started
+// again; then fulfill, ship and capture run over a closed batch of 300
+// orders while checkouts go on, the providers slow and failing now and then,
+// one worker SIGKILLed mid-fulfill (scripts/lib/cluster-actions.js); then
+// every SPEC invariant is checked from the database. Prints two lines of
 // counts and ends with "N passed, M failed".
 //
 // PostgreSQL: DB_HOST (or DATABASE_URL) where set, else an embedded one.
 // Redis: REDIS_URL, else redis://localhost:6379 (an empty database of it);
 // without one the set fails and says so. CLUSTER_CHECKOUTS and
-// CLUSTER_LOGINS change the load (500 and 50).
+// CLUSTER_LOGINS change the load (500 and 50), CLUSTER_ACTION_ORDERS the
+// batch the actions run over (300).
 const path = require("node:path")
 const { preflight } = require("./lib/preflight")
 
@@ -24,6 +29,8 @@ const { reportCounts } = require("./lib/summary")
 const { redisUrlFromEnv, redisAnswers, emptyDatabase, redisCommands } = require("./lib/redis")
 const { scriptDatabase } = require("./lib/script-database")
 const { prepareBuiltStore, startProcess, logFolder } = require("./lib/cluster")
+const { batchActionPhase, countsLine } = require("./lib/cluster-actions")
+const { secretKey } = require("./lib/demo-orders")
 const { snapshotStore } = require("../e2e/support/store-snapshot")
 const { runLoad } = require("./lib/cluster-load")
 const inv = require("./lib/batch-invariants")
@@ -32,6 +39,10 @@ const { waitFor } = require("./lib/wait")
 const CHECKOUTS = Number(process.env.CLUSTER_CHECKOUTS || 500)
 const LOGINS = Number(process.env.CLUSTER_LOGINS || 50)
 const IN_FLIGHT = 20
+const ACTION_ORDERS = Number(process.env.CLUSTER_ACTION_ORDERS || 300)
+/** Checkouts in flight while the actions run: the store's other traffic, light enough to time. */
+const DURING_RUNS = 3
+const WORKERS = ["worker-1", "worker-2"]
 
 const started = Date.now()
 const seconds = (since = started) => `${((Date.now() - since) / 1000).toFixed(0)} s`
@@ -56,29 +67,39 @@ async function main() {
   const dir = snapshotStore()
   cleanups.push(async () => require("node:fs").rmSync(dir, { recursive: true, force: true }))
   const logDir = logFolder("cluster")
+  // The test providers' log and control file (integration-tests/fixtures/test-fulfillment/control.js);
+  // a batch action's outcome is leased for 5 s, so a slow provider call outlasts it.
+  const providerLog = path.join(logDir, "providers.jsonl")
+  const providerControl = path.join(logDir, "provider-control.json")
+  const storeEnv = {
+    TEST_PROVIDERS: "true",
+    TEST_PROVIDER_LOG: providerLog,
+    TEST_PROVIDER_CONTROL: providerControl,
+    ORDER_BATCH_OPTIONS: JSON.stringify({ actionLeaseSeconds: 5 }),
+  }
 
   let store
   await check(
     "a store built from this repository (medusa build), migrated and seeded",
     async () => {
-      store = await prepareBuiltStore({ dir, databaseUrl: db.url, log })
+      store = await prepareBuiltStore({ dir, databaseUrl: db.url, log, env: storeEnv })
     },
     { required: true }
   )
 
   const processes = {}
   const start = (name, mode) =>
-    startProcess({ serverDir: store.serverDir, mode, name, databaseUrl: db.url, redisUrl, logDir }).then((p) => {
+    startProcess({ serverDir: store.serverDir, mode, name, databaseUrl: db.url, redisUrl, logDir, env: storeEnv }).then((p) => {
       processes[name] = p
       cleanups.push(() => p.stop())
       return p
     })
   await check(
-    "two servers (MEDUSA_WORKER_MODE=server) and a worker (worker) start from the build on one PostgreSQL and Redis",
+    "two servers (MEDUSA_WORKER_MODE=server) and two workers (worker) start from the build on one PostgreSQL and Redis",
     async () => {
-      await Promise.all([start("server-1", "server"), start("server-2", "server"), start("worker", "worker")])
+      await Promise.all([start("server-1", "server"), start("server-2", "server"), ...WORKERS.map((w) => start(w, "worker"))])
       const fs = require("node:fs")
-      for (const name of ["server-1", "server-2", "worker"]) {
+      for (const name of ["server-1", "server-2", ...WORKERS]) {
         const text = fs.readFileSync(path.join(logDir, `${name}.log`), "utf8")
         expect(/event-bus-redis|Redis Event Bus|redis/i.test(text), `${name} does not log a Redis connection`)
       }
@@ -105,7 +126,7 @@ async function main() {
   let worker = { killedAt: null, backAt: null }
   let load
   await check(
-    `${CHECKOUTS} storefront checkouts and ${LOGINS} admin logins (session and JWT) over both servers, ${IN_FLIGHT} in flight, the worker SIGKILLed and restarted mid-run`,
+    `${CHECKOUTS} storefront checkouts and ${LOGINS} admin logins (session and JWT) over both servers, ${IN_FLIGHT} in flight, both workers SIGKILLed and restarted mid-run`,
     async () => {
       const loadStarted = Date.now()
       load = await runLoad({
@@ -115,17 +136,18 @@ async function main() {
         checkouts: CHECKOUTS,
         logins: LOGINS,
         inFlight: IN_FLIGHT,
-        // A third in, the worker dies; it is started again once half are done.
+        // A third in, both workers die (no subscriber runs: events wait in
+        // Redis, logins sweep); they are started again once half are done.
         at: [
           [0.3, async () => {
-            await processes.worker.kill()
+            await Promise.all(WORKERS.map((w) => processes[w].kill()))
             worker.killedAt = Date.now()
-            log("worker killed (SIGKILL)")
+            log("workers killed (SIGKILL)")
           }],
           [0.45, () => {
-            worker.restarting = start("worker", "worker").then(() => {
+            worker.restarting = Promise.all(WORKERS.map((w) => start(w, "worker"))).then(() => {
               worker.backAt = Date.now()
-              log(`worker back after ${seconds(worker.killedAt)}`)
+              log(`workers back after ${seconds(worker.killedAt)}`)
             })
           }],
         ],
@@ -137,27 +159,45 @@ async function main() {
       expect(load.maxInFlight >= IN_FLIGHT, `at most ${load.maxInFlight} requests were in flight`)
       expect(load.perServer.every((n) => n > 0), `requests per server: ${load.perServer.join(", ")}`)
       return `${seconds(loadStarted)}; ${load.placed.length} orders, ${load.logins.length} logins, per server ${load.perServer.join("/")} checkouts, ` +
-        `up to ${load.maxInFlight} in flight, worker down ${((worker.backAt - worker.killedAt) / 1000).toFixed(0)} s`
+        `up to ${load.maxInFlight} in flight, workers down ${((worker.backAt - worker.killedAt) / 1000).toFixed(0)} s`
     }
   )
 
   let final
+  const settled = async () => {
+    const settleStarted = Date.now()
+    await waitFor(
+      async () => {
+        final = await inv.readCounts(db.query)
+        return final.lost === 0 && final.totalsMissing === 0
+      },
+      180_000,
+      "every order in a batch and every total read",
+      1_000
+    )
+    return `settled in ${seconds(settleStarted)}`
+  }
   await check(
-    "after the worker is back, every order has a batch and every batch its totals (order.placed events kept in Redis, closed-event fill, reconcile job)",
-    async () => {
-      const settleStarted = Date.now()
-      await waitFor(
-        async () => {
-          final = await inv.readCounts(db.query)
-          return final.lost === 0 && final.totalsMissing === 0
-        },
-        180_000,
-        "every order in a batch and every total read",
-        1_000
-      )
-      return `settled ${seconds(settleStarted)} after the load`
-    }
+    "after the workers are back, every order has a batch and every batch its totals (order.placed events kept in Redis, closed-event fill, reconcile job)",
+    settled
   )
+
+  const actions = await batchActionPhase({
+    check,
+    servers,
+    catalog: store.catalog,
+    query: db.query,
+    key: secretKey(store.catalog.secretKey),
+    workers: () => WORKERS.map((w) => processes[w]),
+    restartWorker: (name) => start(name, "worker"),
+    providerLog,
+    providerControl,
+    log,
+    orders: ACTION_ORDERS,
+    inFlight: IN_FLIGHT,
+    during: DURING_RUNS,
+  })
+  await check("after the runs, every order has a batch and every batch its totals", settled)
   clearInterval(watcher)
   await reading
   await readMembership()
@@ -207,10 +247,10 @@ async function main() {
     expect(loginBatches.length === logins.length, `${logins.length} logins, ${loginBatches.length} login rotations`)
     expect(failedLogins === 0, `${failedLogins} logins recorded as not rotated`)
   })
-  await check("6. redelivered order.placed events (the worker killed mid-job) neither duplicated nor moved an assignment", async () => {
+  await check("6. redelivered order.placed events (the workers killed mid-job) neither duplicated nor moved an assignment", async () => {
     expect(final.inTwoBatches === 0 && !watch.moved().length, "an order has two assignments or moved")
   })
-  await check("totals: no batch still missing a total after the worker is back", async () => {
+  await check("totals: no batch still missing a total after the workers are back", async () => {
     expect(final.totalsMissing === 0, `${final.totalsMissing} batches with totals missing`)
   })
 
@@ -221,6 +261,7 @@ async function main() {
       `moved after their batch closed ${moved}, batches ${batches.length}, logins ${load?.logins.length ?? 0} = rotations ${loginBatches.length}, ` +
       `batches with totals missing ${final.totalsMissing}`
   )
+  console.log(countsLine(actions))
 }
 
 async function cleanUp() {

@@ -10,9 +10,15 @@
 //    orders (SQL copies of a placed order, queued by the plugin's trigger):
 //    the close's transaction rolls back, nothing is half-closed, and the next
 //    close rotates exactly once.
+// 3. A fulfill run whose fulfillment provider SIGKILLs its own process right
+//    after making one order's fulfillment, inside Medusa's
+//    createOrderFulfillmentWorkflow, before Medusa recorded it: after a
+//    restart the run finishes without fulfilling that order again (its
+//    outcome says so) and settles every other order.
 //
 // It always starts its own embedded PostgreSQL (it restarts it) and one
-// store (`medusa start`, one process) from a copy of this repository. Ends
+// store (`medusa start`, one process, the test providers of
+// integration-tests/fixtures in it) from a copy of this repository. Ends
 // with "N passed, M failed".
 const fs = require("node:fs")
 const path = require("node:path")
@@ -30,11 +36,15 @@ const { startStore } = require("./lib/store")
 const { logFolder } = require("./lib/cluster")
 const { snapshotStore } = require("../e2e/support/store-snapshot")
 const inv = require("./lib/batch-invariants")
+const ba = require("./lib/batch-actions")
 const { waitFor } = require("./lib/wait")
 
 const BURST = 60
 const IN_FLIGHT = 10
 const COPIES = Number(process.env.FAULT_COPIES || 50_000)
+/** Orders of the batch that case 3 fulfills, and the position (oldest first) of the one whose fulfillment kills the store. */
+const ACTION_ORDERS = 12
+const DIES_AT = 4
 
 const started = Date.now()
 const seconds = (since = started) => `${((Date.now() - since) / 1000).toFixed(1)} s`
@@ -48,7 +58,19 @@ async function main() {
   const dir = snapshotStore()
   cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }))
   const logDir = logFolder("faults")
-  const env = { DATABASE_URL: db.url, MEDUSA_ADMIN_DISABLE: "true", REDIS_URL: "", MEDUSA_WORKER_MODE: "" }
+  // The test providers (control.js): case 3 tells them through the control file when to die.
+  const providerLog = path.join(logDir, "providers.jsonl")
+  const providerControl = path.join(logDir, "provider-control.json")
+  const env = {
+    DATABASE_URL: db.url,
+    MEDUSA_ADMIN_DISABLE: "true",
+    REDIS_URL: "",
+    MEDUSA_WORKER_MODE: "",
+    TEST_PROVIDERS: "true",
+    TEST_PROVIDER_LOG: providerLog,
+    TEST_PROVIDER_CONTROL: providerControl,
+    ORDER_BATCH_OPTIONS: JSON.stringify({ actionLeaseSeconds: 5 }),
+  }
 
   let catalog
   let admins
@@ -215,6 +237,67 @@ async function main() {
     expect(counts.lost === 0 && counts.inTwoBatches === 0, `${counts.lost} lost, ${counts.inTwoBatches} in two`)
     expect(answer.closed.order_count >= COPIES, `batch ${open.number} has ${answer.closed.order_count} orders`)
     return `batch ${open.number} closed with ${answer.closed.order_count} orders in ${took}`
+  })
+
+  // 3. The fulfillment provider kills the store mid-action.
+  let batch
+  let victim
+  let runId
+  await check(`fulfill over a closed batch of ${ACTION_ORDERS} orders, the provider SIGKILLing the store right after making the fulfillment of its order ${DIES_AT + 1} (before Medusa recorded it): the store dies`, async () => {
+    const placed = await Promise.all(Array.from({ length: 4 }, async (_, lane) => {
+      const ids = []
+      for (let i = lane; i < ACTION_ORDERS; i += 4) {
+        ids.push((await checkout(store.url, catalog, { email: `fulfil${i}@example.com`, items: [[variant(i), 1 + (i % 2)]] })).id)
+      }
+      return ids
+    }))
+    expect(placed.flat().length === ACTION_ORDERS, "checkouts missing")
+    const { batch: open } = await request(store.url, "GET", "/admin/batches/open", { headers: key })
+    batch = (await request(store.url, "POST", "/admin/batches/rotate", { headers: key, body: { number: open.number } })).closed
+    expect(batch.order_count === ACTION_ORDERS, `batch ${batch.number} closed with ${batch.order_count} orders`)
+    const { orders } = await request(store.url, "GET", `/admin/batches/${batch.number}/orders?limit=${ACTION_ORDERS}`, { headers: key })
+    victim = orders[DIES_AT]
+    fs.writeFileSync(providerControl, JSON.stringify({ fulfillment: { dieOnOrder: [victim.id] } }))
+    const dead = store.exited
+    runId = (await ba.startAction(store.url, key, batch.number, "fulfill")).id
+    const died = await Promise.race([dead.then(() => true), new Promise((resolve) => setTimeout(resolve, 120_000, false))])
+    expect(died, "the store was still up 120 s after the run started")
+    try {
+      process.kill(-store.process.pid, "SIGKILL") // anything the process left in its group
+    } catch {
+      // gone with it
+    }
+    const records = ba.readProviderLog(providerLog)
+    expect(records.some((r) => r.kind === "died" && r.order_id === victim.id), "the providers' log shows no death at that order")
+    return `order #${victim.display_id} made by the provider, then SIGKILL; ${records.filter((r) => r.kind === "fulfillment").length} fulfillments made before`
+  }, { required: true })
+
+  await check(`after a restart the run completes; order ${DIES_AT + 1} is not fulfilled again (one make in the providers' log, at most one fulfillment in Medusa), its outcome failed "not repeated" (succeeded where Medusa recorded it); every other order succeeded; counts add up`, async () => {
+    fs.writeFileSync(providerControl, "{}")
+    const t = Date.now()
+    await startServer()
+    const run = await ba.waitForRun(() => [store.url], key, batch.number, runId, { timeoutMs: 180_000 })
+    const took = seconds(t)
+    const problem = ba.runProblem(run)
+    expect(!problem, problem)
+    const records = ba.readProviderLog(providerLog)
+    const makes = records.filter((r) => r.kind === "fulfillment" && r.order_id === victim.id).length
+    const inMedusa = await ba.fulfillmentsOf(db.query, victim.id)
+    expect(makes === 1, `the provider made ${makes} fulfillments of order #${victim.display_id}`)
+    expect(inMedusa <= 1, `Medusa has ${inMedusa} fulfillments of order #${victim.display_id}`)
+    const outcome = await ba.outcomeOf(db.query, run.id, victim.id)
+    const expected = inMedusa === 1 ? outcome?.status === "succeeded" : outcome?.status === "failed" && /not repeated/i.test(outcome.message ?? "")
+    expect(expected, `order #${victim.display_id} (${inMedusa} fulfillment in Medusa): outcome ${outcome?.status} "${outcome?.message}"`)
+    const others = await db.query(
+      `SELECT o.order_id, o.status, o.message FROM order_batch_action_outcome o
+        WHERE o.run_id = $1 AND o.order_id <> $2 AND o.status <> 'succeeded'`, [run.id, victim.id])
+    expect(!others.length, `${others.length} other orders not succeeded, e.g. ${others[0]?.status} "${others[0]?.message}"`)
+    const missing = await ba.ordersWithoutOutcome(db.query, [run.id])
+    expect(!missing, `${missing} orders of the batch without an outcome`)
+    const twice = (await ba.providerTwice(records, db.query)).fulfilledTwice.length + (await ba.ordersWithTwoFulfillments(db.query)).length
+    expect(!twice, `${twice} orders fulfilled twice`)
+    return `completed ${took} after the restart began: ${run.succeeded} succeeded, ${run.skipped} skipped, ${ba.failedCount(run)} failed; ` +
+      `order #${victim.display_id}: ${outcome.status}, Medusa ${inMedusa} fulfillment, claims ${outcome.claims}`
   })
 }
 

@@ -7,8 +7,20 @@ const path = require("node:path")
 
 const root = path.resolve(__dirname, "../..")
 
-/** What a store project needs to build and run: sources, config, seed script. */
-const STORE_FILES = ["src", "dev", "medusa-config.ts", "tsconfig.json", "package.json"]
+/**
+ * What a store project needs to build and run: sources, config, seed script,
+ * and the test providers that medusa-config.ts registers with
+ * TEST_PROVIDERS=true (plain JavaScript, resolved from the store's folder).
+ */
+const STORE_FILES = [
+  "src",
+  "dev",
+  "medusa-config.ts",
+  "tsconfig.json",
+  "package.json",
+  "integration-tests/fixtures/test-fulfillment",
+  "integration-tests/fixtures/test-payment",
+]
 
 /**
  * Copies the store project into a new temporary folder, its node_modules
@@ -17,6 +29,7 @@ const STORE_FILES = ["src", "dev", "medusa-config.ts", "tsconfig.json", "package
 function snapshotStore() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "order-batches-e2e-"))
   for (const name of STORE_FILES) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true })
     fs.cpSync(path.join(root, name), path.join(dir, name), {
       recursive: true,
       // Tests are not part of the store.

@@ -64,4 +64,22 @@ function reportTable(run) {
   return out.join("\n")
 }
 
-module.exports = { machine, reportTable }
+/**
+ * The `--actions` report as Markdown: a row per run (orders/s), the
+ * 10k ÷ 100 per-order ratio, and each run against Medusa's route.
+ */
+function reportActions(run) {
+  const m = run.machine
+  const out = []
+  out.push(`${run.command}: ${run.durationS} s on ${m.cpus} × ${m.cpuModel}, ${m.memoryGB} GB, ${m.node} (load ${m.loadAverage ?? "n/a"}); Medusa ${run.medusa}, plugin ${run.plugin.commit}; ${run.layout}`)
+  out.push(`${run.made.orders.toLocaleString("en")} orders made through Medusa's order module in ${(run.made.ms / 1000).toFixed(0)} s; one run per size (min–max where a figure has a range)`)
+  out.push("")
+  out.push("| measure | result | target | met |")
+  out.push("| --- | --- | --- | --- |")
+  for (const row of run.rows) {
+    out.push(`| ${row.measure} | ${figure(row.value)} — ${row.detail} | ${row.target} | ${row.met === null ? "—" : row.met ? "met" : "**missed**"} |`)
+  }
+  return out.join("\n")
+}
+
+module.exports = { machine, reportTable, reportActions }

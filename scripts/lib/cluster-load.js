@@ -31,12 +31,13 @@ const jwtLogin = async (baseUrl, admin) => bearer(await login(baseUrl, admin))
  * and `logins` logins, login i once i/(logins+1) of the checkouts answered
  * (alternating session and JWT, administrators and servers). `at`:
  * `[fraction, fn]` pairs run once that fraction of checkouts answered.
+ * `label` starts the shoppers' email addresses, one phase's apart from another's.
  *
  * Resolves to `{ placed: [{ id, answeredAt }], logins: [{ userId, sentAt,
  * batch }], checkoutErrors, loginErrors, perServer, maxInFlight }`, where a
  * login's `batch` is the current batch that its very next request read.
  */
-async function runLoad({ servers, catalog, admins, checkouts, logins, inFlight, at = [] }) {
+async function runLoad({ servers, catalog, admins = [], checkouts, logins, inFlight, at = [], label = "shopper" }) {
   const placed = []
   const loginResults = []
   const checkoutErrors = []
@@ -95,7 +96,7 @@ async function runLoad({ servers, catalog, admins, checkouts, logins, inFlight, 
       try {
         const order = await track(
           checkout(servers[s], catalog, {
-            email: `shopper${i}@example.com`,
+            email: `${label}${i}@example.com`,
             items: [[variant.id, 1 + (i % 3)]],
           })
         )

@@ -16,9 +16,12 @@ const { freePort } = require("./preflight")
  * `{ serverDir, admins, catalog }`. The admin dashboard is not built: the
  * run drives the HTTP API only, and the bundle would cost minutes.
  */
-async function prepareBuiltStore({ dir, databaseUrl, log }) {
-  const env = { DATABASE_URL: databaseUrl, MEDUSA_ADMIN_DISABLE: "true", REDIS_URL: "", MEDUSA_WORKER_MODE: "" }
-  const built = withEnv(env, () => buildStore(dir, log))
+async function prepareBuiltStore({ dir, databaseUrl, log, env: extraEnv = {} }) {
+  const env = { DATABASE_URL: databaseUrl, MEDUSA_ADMIN_DISABLE: "true", REDIS_URL: "", MEDUSA_WORKER_MODE: "", ...extraEnv }
+  const built = withEnv(env, () => buildStore(dir, log)).then((serverDir) => {
+    copyFixtures(dir, serverDir)
+    return serverDir
+  })
   built.catch(() => {}) // awaited below
   log("migrating and seeding while it builds")
   await migrate({ cwd: dir, env })
@@ -26,6 +29,24 @@ async function prepareBuiltStore({ dir, databaseUrl, log }) {
   const catalog = await seedCatalog({ cwd: dir, env, admins })
   const serverDir = await built
   return { serverDir, admins, catalog }
+}
+
+/**
+ * The test providers (integration-tests/fixtures/test-*, plain JavaScript
+ * that medusa-config.ts resolves from the working folder with
+ * TEST_PROVIDERS=true) are not part of the build: a deployment would ship
+ * them beside it, so they are copied into the built server's folder.
+ */
+function copyFixtures(dir, serverDir) {
+  const from = path.join(dir, "integration-tests", "fixtures")
+  if (!fs.existsSync(from)) {
+    return
+  }
+  for (const name of fs.readdirSync(from).filter((n) => n.startsWith("test-"))) {
+    const to = path.join(serverDir, "integration-tests", "fixtures", name)
+    fs.mkdirSync(path.dirname(to), { recursive: true })
+    fs.cpSync(path.join(from, name), to, { recursive: true })
+  }
 }
 
 /** buildStore reads the environment of this process; this sets it for one call. */

@@ -44,8 +44,9 @@ async function login(baseUrl, { email, password }) {
 }
 
 /**
- * A storefront checkout: cart, shipping method, payment session with
- * `pp_system_default`, completion. `items` are `[variantId, quantity]`.
+ * A storefront checkout: cart, shipping method, payment session with the
+ * catalogue's payment provider (`pp_system_default` unless the seed said
+ * otherwise), completion. `items` are `[variantId, quantity]`.
  */
 async function checkout(baseUrl, catalog, { email, items, address = {} }) {
   const headers = { "x-publishable-api-key": catalog.publishableKey }
@@ -81,7 +82,7 @@ async function checkout(baseUrl, catalog, { email, items, address = {} }) {
     baseUrl,
     "POST",
     `/store/payment-collections/${payment_collection.id}/payment-sessions`,
-    { headers, body: { provider_id: "pp_system_default" } }
+    { headers, body: { provider_id: catalog.paymentProviderId ?? "pp_system_default" } }
   )
   const completed = await request(baseUrl, "POST", `/store/carts/${cart.id}/complete`, { headers })
   if (completed.type !== "order") {

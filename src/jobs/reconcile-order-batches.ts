@@ -20,8 +20,9 @@ const TICK_BUDGET_MS = 45_000
  * undone right, idempotently: orders that no subscriber assigned (it failed,
  * the order was imported, or it predates the plugin) join the open batch, a
  * page at a time, so a close has little left to take in; orders the queue
- * trigger could not queue (it counts them) are queued first; and any batch
- * whose totals are still pending (a failed fill after a close) gets them.
+ * trigger could not queue (it counts them) are queued first; any batch
+ * whose totals are still pending (a failed or unfinished fill after a close)
+ * gets them; and batch action runs that lost their workers go on.
  */
 export default async function reconcileOrderBatches(container: MedusaContainer) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
@@ -42,8 +43,8 @@ export default async function reconcileOrderBatches(container: MedusaContainer) 
     }
   }
   const { result: filled } = await fillBatchOrderTotalsWorkflow(container).run({ input: {} })
-  // Batch action runs that a restart interrupted go on (or fail after too many tries).
-  await resumeBatchActionRunsWorkflow(container).run({ input: {} })
+  // Batch action runs whose processors all stopped (a restart, a crash) are queued again.
+  await resumeBatchActionRunsWorkflow(container).run()
   if (assigned || filled.filled) {
     logger.info(
       `medusa-order-batches: assigned ${assigned} queued orders, filled ${filled.filled} missing totals`

@@ -6,22 +6,17 @@ import {
 import { processBatchActionPageWorkflow } from "../workflows"
 
 /**
- * Works through a queued batch action run in the worker, a page of orders
- * per workflow run, until it is done. Where it stops half-way (a restart),
- * the reconcile job queues the run again once its heartbeat is stale.
+ * Starts the next unit of a queued batch action run and returns: the unit
+ * runs in the background and queues the one after it, so any worker may
+ * take each unit and the event bus is never held up by a run. Where a
+ * worker stops mid-unit, the reconcile job queues the run again once its
+ * heartbeat is stale.
  */
 export default async function processBatchActionRunHandler({
   event: { data },
   container,
 }: SubscriberArgs<BatchActionRunQueuedEventData>) {
-  for (;;) {
-    const { result } = await processBatchActionPageWorkflow(container).run({
-      input: { run_id: data.id, attempt: data.attempt },
-    })
-    if (result.done) {
-      return
-    }
-  }
+  await processBatchActionPageWorkflow(container).run({ input: { run_id: data.id } })
 }
 
 export const config: SubscriberConfig = {

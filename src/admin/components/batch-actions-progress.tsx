@@ -9,7 +9,7 @@ export const BatchActionsProgress = ({ number, runId }: { number: number; runId:
   if (!run) {
     return null
   }
-  const done = run.succeeded + run.skipped + run.failed.length
+  const done = run.succeeded + run.skipped + run.failed_count
   const percent = run.total ? Math.round((done / run.total) * 100) : 100
 
   return (

@@ -53,7 +53,7 @@ export const BatchActionsSection = ({ batch }: { batch: AdminBatch }) => {
       {running.map((run) => (
         <BatchActionsProgress key={run.id} number={batch.number} runId={run.id} />
       ))}
-      {runs && <BatchActionsHistory runs={runs} />}
+      {runs && <BatchActionsHistory number={batch.number} runs={runs} />}
     </Container>
   )
 }

@@ -6,6 +6,16 @@ import { createQueueTrigger, queueMissedOrders, queueUnbatchedOrders, readQueueS
 import { batchNotFound, BatchRecord, findBatch, findNewestClosedBatch, pickBatch } from "./lib/order-batch"
 import { readBatches, rotateInDatabase } from "./lib/rotation"
 import { insertBatchOrders, withStats } from "./lib/order-batch-order"
+import {
+  claimOutcomes,
+  completeRun,
+  hasClaimableOutcomes,
+  insertPendingOutcomes,
+  renewLeases,
+  settleOutcome,
+  startOutcome,
+  takeStaleRuns,
+} from "./lib/order-batch-action-outcome"
 import { setUserBatch, setUserLoginFailure } from "./lib/order-batch-user"
 import { knexOf, managerOf, ModuleContext, transactionOf } from "./lib/transaction"
 import { OrderBatch, OrderBatchActionOutcome, OrderBatchActionRun, OrderBatchOrder, OrderBatchPendingOrder, OrderBatchUser } from "./models"
@@ -16,12 +26,16 @@ import {
   AssignQueuedOrdersInput,
   BATCH_FIELDS,
   BatchDTO,
+  ClaimBatchActionOutcomesInput,
+  CreateBatchActionRunInput,
   IOrderBatchModuleService,
+  OrderBatchActionRunRecord,
   OrderAssignment,
   QueueState,
   RecordLoginFailureInput,
   RotateBatchInput,
   RotateBatchResult,
+  SettleBatchActionOutcomeInput,
 } from "./types"
 
 type Page = { skip?: number; take?: number }
@@ -136,6 +150,108 @@ export default class OrderBatchModuleService extends MedusaService({
   @InjectManager()
   async recordLoginFailure(input: RecordLoginFailureInput, @MedusaContext() sharedContext: Ctx = {}) {
     await this.recordLoginFailure_(input, sharedContext)
+  }
+
+  @InjectManager()
+  async createBatchActionRun(input: CreateBatchActionRunInput, @MedusaContext() sharedContext: Ctx = {}) {
+    return await this.createBatchActionRun_(input, sharedContext)
+  }
+
+  @InjectManager()
+  async claimBatchActionOutcomes(input: ClaimBatchActionOutcomesInput, @MedusaContext() sharedContext: Ctx = {}) {
+    const leaseSeconds = this.options_.actionLeaseSeconds
+    return await claimOutcomes(knexOf(sharedContext), { ...input, runId: input.run_id, leaseSeconds })
+  }
+
+  @InjectManager()
+  async renewBatchActionLeases(runId: string, owner: string, @MedusaContext() sharedContext: Ctx = {}) {
+    await renewLeases(knexOf(sharedContext), { runId, owner, leaseSeconds: this.options_.actionLeaseSeconds })
+  }
+
+  @InjectManager()
+  async startBatchActionOutcome(id: string, owner: string, @MedusaContext() sharedContext: Ctx = {}) {
+    return await startOutcome(knexOf(sharedContext), { id, owner })
+  }
+
+  @InjectManager()
+  async settleBatchActionOutcome(input: SettleBatchActionOutcomeInput, @MedusaContext() sharedContext: Ctx = {}) {
+    const { display_id, ...rest } = input
+    return await settleOutcome(knexOf(sharedContext), { ...rest, displayId: display_id ?? null })
+  }
+
+  @InjectManager()
+  async completeBatchActionRun(runId: string, @MedusaContext() sharedContext: Ctx = {}) {
+    return await completeRun(knexOf(sharedContext), runId)
+  }
+
+  @InjectManager()
+  async hasClaimableBatchActionOutcomes(runId: string, @MedusaContext() sharedContext: Ctx = {}) {
+    return await hasClaimableOutcomes(knexOf(sharedContext), runId)
+  }
+
+  @InjectManager()
+  async takeStaleBatchActionRuns(@MedusaContext() sharedContext: Ctx = {}) {
+    // Renewals come every third of a lease: two leases without one is a stopped run.
+    return await takeStaleRuns(knexOf(sharedContext), 2 * this.options_.actionLeaseSeconds)
+  }
+
+  @InjectManager()
+  async listBatchIdsWithMissingTotals(limit: number, @MedusaContext() sharedContext: Ctx = {}) {
+    const { rows } = await knexOf(sharedContext).raw(
+      `SELECT DISTINCT batch_id FROM order_batch_order WHERE total IS NULL AND deleted_at IS NULL LIMIT ?`,
+      [limit]
+    )
+    return rows.map((row: { batch_id: string }) => row.batch_id)
+  }
+
+  // The lock is the transaction's: the rows are read and written under it,
+  // so the close subscriber and the reconcile job never fill the same rows.
+  @InjectTransactionManager()
+  async fillBatchOrderTotalsPage(
+    batchId: string,
+    limit: number,
+    readTotals: (orderIds: string[]) => Promise<Map<string, number>>,
+    @MedusaContext() sharedContext: Ctx = {}
+  ): Promise<number | null> {
+    const trx = transactionOf(sharedContext)
+    const { rows: [lock] } = await trx.raw(
+      `SELECT pg_try_advisory_xact_lock(hashtext('order_batch_totals'), hashtext(?)) AS taken`,
+      [batchId]
+    )
+    if (!lock.taken) {
+      return null
+    }
+    const missing = await this.listOrderBatchOrders(
+      { batch_id: batchId, total: null },
+      { select: ["order_id"], order: { order_id: "ASC" }, take: limit },
+      sharedContext
+    )
+    if (!missing.length) {
+      return 0
+    }
+    const totals = await readTotals(missing.map((row) => row.order_id))
+    // An order deleted since counts as 0, so a fill always ends.
+    await this.updateOrderBatchOrders(
+      missing.map(({ order_id }) => ({ order_id, total: totals.get(order_id) ?? 0 })),
+      sharedContext
+    )
+    return missing.length
+  }
+
+  @InjectTransactionManager()
+  protected async createBatchActionRun_(
+    input: CreateBatchActionRunInput,
+    @MedusaContext() sharedContext: Ctx = {}
+  ): Promise<OrderBatchActionRunRecord> {
+    const now = new Date()
+    const run = await this.createOrderBatchActionRuns(
+      { ...input, status: "running", total: 0, succeeded: 0, skipped: 0, failed_count: 0, started_at: now, heartbeat_at: now },
+      sharedContext
+    )
+    // The outcomes are inserted with raw SQL that must see the run (and the one-running index refuse it first).
+    await managerOf(sharedContext).flush()
+    const total = await insertPendingOutcomes(transactionOf(sharedContext), run.id, input.batch_id)
+    return { ...(run as OrderBatchActionRunRecord), total }
   }
 
   @InjectTransactionManager()

@@ -9,6 +9,7 @@ import {
 } from "@tanstack/react-query"
 import type {
   BatchActionName,
+  BatchActionOutcomeDTO,
   BatchActionRunDTO,
 } from "../../../modules/order-batch/types"
 import { queryKeysFactory } from "../../lib/query-key-factory"
@@ -22,6 +23,13 @@ export type AdminBatchActionRun = Omit<BatchActionRunDTO, "started_at" | "finish
 }
 export type AdminBatchActionRunResponse = { run: AdminBatchActionRun }
 export type AdminBatchActionRunListResponse = { runs: AdminBatchActionRun[] }
+export type AdminBatchActionOutcome = BatchActionOutcomeDTO
+export type AdminBatchActionOutcomesResponse = {
+  outcomes: AdminBatchActionOutcome[]
+  count: number
+  limit: number
+  offset: number
+}
 /** Whether the caller may start each action, and the policies it needs where RBAC is on. */
 export type AdminAllowedBatchAction = { action: BatchActionName; allowed: boolean; policies: string[] }
 export type AdminAllowedBatchActionsResponse = { actions: AdminAllowedBatchAction[] }
@@ -33,6 +41,8 @@ export const batchActionsQueryKeys = {
   ...queryKeysFactory(BATCH_ACTIONS_QUERY_KEY),
   ofBatch: (number: number) => [BATCH_ACTIONS_QUERY_KEY, "batch", number] as const,
   run: (number: number, id: string) => [BATCH_ACTIONS_QUERY_KEY, "batch", number, "run", id] as const,
+  failures: (number: number, id: string, offset: number) =>
+    [BATCH_ACTIONS_QUERY_KEY, "batch", number, "run", id, "failures", offset] as const,
   allowed: () => [BATCH_ACTIONS_QUERY_KEY, "allowed"] as const,
 }
 
@@ -100,6 +110,31 @@ export const useBatchActionRun = (
     },
     staleTime: 0,
     refetchInterval: (query) => (query.state.data?.run.status === "running" ? POLL_MS : false),
+    ...options,
+  })
+  return { ...result.data, ...result }
+}
+
+/** Failures shown a page at a time: a run over a big batch may have thousands. */
+export const FAILURES_PAGE_SIZE = 20
+
+/**
+ * A page of a run's failed orders beyond the first (the run itself carries
+ * the first). Not polled: the list of a finished run does not change.
+ */
+export const useBatchActionFailures = (
+  number: number,
+  id: string,
+  offset: number,
+  options?: QueryOptions<AdminBatchActionOutcomesResponse>
+) => {
+  const result = useQuery({
+    queryKey: batchActionsQueryKeys.failures(number, id, offset),
+    queryFn: () =>
+      sdk.client.fetch<AdminBatchActionOutcomesResponse>(`/admin/batches/${number}/actions/${id}/outcomes`, {
+        query: { status: "failed", limit: FAILURES_PAGE_SIZE, offset },
+      }),
+    enabled: offset > 0,
     ...options,
   })
   return { ...result.data, ...result }

@@ -15,6 +15,8 @@ import {
   listBatchOrdersQueryConfig,
 } from "./query-config"
 import {
+  AdminGetBatchActionOutcomesParams,
+  AdminGetBatchActionRunParams,
   AdminGetBatchesParams,
   AdminGetBatchOrdersParams,
   AdminGetBatchPickListParams,
@@ -102,5 +104,16 @@ export const adminBatchesMiddlewares: MiddlewareRoute[] = [
     policies: updateOrders,
   },
   { method: ["GET"], matcher: "/admin/batches/:number/actions", policies: readOrders },
-  { method: ["GET"], matcher: "/admin/batches/:number/actions/:id", policies: readOrders },
+  {
+    method: ["GET"],
+    matcher: "/admin/batches/:number/actions/:id",
+    middlewares: [validateAndTransformQuery(AdminGetBatchActionRunParams, {})],
+    policies: readOrders,
+  },
+  {
+    method: ["GET"],
+    matcher: "/admin/batches/:number/actions/:id/outcomes",
+    middlewares: [validateAndTransformQuery(AdminGetBatchActionOutcomesParams, {})],
+    policies: readOrders,
+  },
 ]

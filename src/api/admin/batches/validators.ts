@@ -31,11 +31,12 @@ const PAGINATION_BOUNDS = {
  * plain digits within bounds pass, anything else is a 400.
  */
 const findParams = <T extends z.ZodRawShape>(
-  schema: z.ZodObject<T>
+  schema: z.ZodObject<T>,
+  bounds: Record<"limit" | "offset", readonly [number, number]> = PAGINATION_BOUNDS
 ) =>
   z.preprocess((query, ctx) => {
     const raw = (query ?? {}) as Record<string, unknown>
-    for (const [key, [min, max]] of Object.entries(PAGINATION_BOUNDS)) {
+    for (const [key, [min, max]] of Object.entries(bounds)) {
       const value = raw[key]
       const number =
         typeof value === "string" && /^(0|[1-9][0-9]*)$/.test(value)
@@ -91,6 +92,28 @@ export const AdminRotateBatch = z
       .optional(),
   })
   .strict()
+
+/** A page of a run's failures or outcomes: at most 100, as the dashboard polls them. */
+const ACTION_PAGE_BOUNDS = { ...PAGINATION_BOUNDS, limit: [1, 100] } as const
+
+export type AdminGetBatchActionRunParamsType = z.infer<typeof AdminGetBatchActionRunParams>
+export const AdminGetBatchActionRunParams = findParams(
+  z.object({
+    limit: z.coerce.number().optional().default(20),
+    offset: z.coerce.number().optional().default(0),
+  }),
+  ACTION_PAGE_BOUNDS
+)
+
+export type AdminGetBatchActionOutcomesParamsType = z.infer<typeof AdminGetBatchActionOutcomesParams>
+export const AdminGetBatchActionOutcomesParams = findParams(
+  z.object({
+    limit: z.coerce.number().optional().default(20),
+    offset: z.coerce.number().optional().default(0),
+    status: z.enum(["pending", "claimed", "processing", "succeeded", "skipped", "failed"]).optional(),
+  }),
+  ACTION_PAGE_BOUNDS
+)
 
 export type AdminRunBatchActionType = z.infer<typeof AdminRunBatchAction>
 export const AdminRunBatchAction = z

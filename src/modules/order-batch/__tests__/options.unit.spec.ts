@@ -9,6 +9,7 @@ describe("resolveOptions", () => {
       firstBatchNumber: 1,
       closeSchedule: null,
       closeSummaryEmail: [],
+      actionLeaseSeconds: 30,
     })
   })
 
@@ -23,6 +24,7 @@ describe("resolveOptions", () => {
       resolveOptions({ closeSummaryEmail: ["a@example.com", " b@example.org", "a@example.com"] })
         .closeSummaryEmail
     ).toEqual(["a@example.com", "b@example.org"])
+    expect(resolveOptions({ actionLeaseSeconds: 5 }).actionLeaseSeconds).toBe(5)
   })
 
   it.each([
@@ -40,6 +42,9 @@ describe("resolveOptions", () => {
     [{ closeSummaryEmail: ["ops@example.com", 3] }, /"closeSummaryEmail".*received \["ops@example.com",3\]/],
     [{ closeSummaryEmail: "a@example.com, b@example.com" }, /"closeSummaryEmail"/],
     [{ closeSummaryEmail: [] }, /"closeSummaryEmail".*received \[\]/],
+    [{ actionLeaseSeconds: 4 }, /"actionLeaseSeconds" must be a whole number of seconds from 5 to 3600; received 4\./],
+    [{ actionLeaseSeconds: 7.5 }, /"actionLeaseSeconds".*received 7.5/],
+    [{ actionLeaseSeconds: "30" }, /"actionLeaseSeconds".*received "30"/],
   ])("refuses %j with a message naming the option", (options, message) => {
     expect(() => resolveOptions(options)).toThrow(message)
   })

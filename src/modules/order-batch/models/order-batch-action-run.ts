@@ -5,7 +5,9 @@ import { OrderBatchActionOutcome } from "./order-batch-action-outcome"
  * One run of a batch action (fulfill, ship or capture every order of a
  * closed batch), worked through in the background. The partial unique index
  * makes the database refuse a second running run of the same action on a
- * batch, whoever asks at the same moment.
+ * batch, whoever asks at the same moment. The counters move with each
+ * order's outcome, in the same statement, and a check constraint holds
+ * them to the total: a completed run has an outcome for every order.
  */
 export const OrderBatchActionRun = model
   .define("order_batch_action_run", {
@@ -20,11 +22,7 @@ export const OrderBatchActionRun = model
     succeeded: model.number().default(0),
     skipped: model.number().default(0),
     failed_count: model.number().default(0),
-    /** Orders of the batch passed so far, oldest first: where a resumed run picks up. */
-    position: model.number().default(0),
-    /** Raised each time a stale run is resumed; a processor of an older attempt stops. */
-    attempt: model.number().default(1),
-    /** Touched after every order; a running run whose heartbeat is old was interrupted. */
+    /** Touched by every claim, settle and lease renewal; a running run whose heartbeat is old lost its processors. */
     heartbeat_at: model.dateTime(),
     started_by: model.text().nullable(),
     started_at: model.dateTime(),
@@ -42,4 +40,10 @@ export const OrderBatchActionRun = model
     },
     { name: "IDX_order_batch_action_run_batch_started", on: ["batch_id", "started_at"] },
     { name: "IDX_order_batch_action_run_status_heartbeat", on: ["status", "heartbeat_at"] },
+  ])
+  .checks([
+    {
+      name: "order_batch_action_run_counts",
+      expression: "succeeded + skipped + failed_count <= total AND (status = 'running' OR succeeded + skipped + failed_count = total)",
+    },
   ])

@@ -11,6 +11,13 @@ import {
   RotateBatchInput,
   RotateBatchResult,
 } from "./common"
+import {
+  ClaimBatchActionOutcomesInput,
+  ClaimedBatchActionOutcome,
+  CreateBatchActionRunInput,
+  OrderBatchActionRunRecord,
+  SettleBatchActionOutcomeInput,
+} from "./batch-action"
 
 /**
  * What the order batch module adds to its generated methods
@@ -107,4 +114,47 @@ export interface IOrderBatchModuleService {
    * why, for the dashboard to say so; their current batch stays.
    */
   recordLoginFailure(input: RecordLoginFailureInput, sharedContext?: Context): Promise<void>
+
+  // A batch action run's coordination (src/workflows/batch-actions): each a
+  // conditional write that one processor wins, whatever the number of workers.
+
+  /** A running run with one `pending` outcome per order of the batch; its total is their number. */
+  createBatchActionRun(input: CreateBatchActionRunInput, sharedContext?: Context): Promise<OrderBatchActionRunRecord>
+
+  /** Takes up to `limit` of the run's next orders (pending, or whose holder's lease ran out) for `owner`. */
+  claimBatchActionOutcomes(input: ClaimBatchActionOutcomesInput, sharedContext?: Context): Promise<ClaimedBatchActionOutcome[]>
+
+  /** Renews the leases of `owner`'s rows of the run and the run's heartbeat. */
+  renewBatchActionLeases(runId: string, owner: string, sharedContext?: Context): Promise<void>
+
+  /** Marks `owner`'s claimed row `processing` before it acts; false where it is no longer its own. */
+  startBatchActionOutcome(id: string, owner: string, sharedContext?: Context): Promise<boolean>
+
+  /** Settles `owner`'s row and counts it into the run, in one statement; false where it is no longer its own. */
+  settleBatchActionOutcome(input: SettleBatchActionOutcomeInput, sharedContext?: Context): Promise<boolean>
+
+  /** Completes the run where none of its orders is left unsettled. */
+  completeBatchActionRun(runId: string, sharedContext?: Context): Promise<boolean>
+
+  /** Whether some order of the run can be claimed now. */
+  hasClaimableBatchActionOutcomes(runId: string, sharedContext?: Context): Promise<boolean>
+
+  /** Running runs that no processor touched for two leases, each returned to one caller only. */
+  takeStaleBatchActionRuns(sharedContext?: Context): Promise<string[]>
+
+  /** Batches with orders whose total is not read yet (at most `limit`). */
+  listBatchIdsWithMissingTotals(limit: number, sharedContext?: Context): Promise<string[]>
+
+  /**
+   * Fills the totals of the batch's next `limit` orders without one, with
+   * what `readTotals` gives (an order it does not give counts as 0), in a
+   * transaction holding the batch's fill lock. The count filled, or null
+   * where another filler holds the lock.
+   */
+  fillBatchOrderTotalsPage(
+    batchId: string,
+    limit: number,
+    readTotals: (orderIds: string[]) => Promise<Map<string, number>>,
+    sharedContext?: Context
+  ): Promise<number | null>
 }

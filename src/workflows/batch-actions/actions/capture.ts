@@ -31,6 +31,9 @@ const FIELDS = [
   "payment_collections.payments.captures.amount",
 ]
 
+const payments = (order: CaptureOrder) => (order.payment_collections ?? []).flatMap((pc) => pc.payments ?? [])
+const open = (order: CaptureOrder) => payments(order).filter((p) => !p.captured_at && !p.canceled_at)
+
 /**
  * `capture`: every payment the dashboard offers Capture for (authorized, not
  * captured, not canceled) is captured through `capturePaymentWorkflow`. The
@@ -39,19 +42,16 @@ const FIELDS = [
  */
 export const captureOrder: BatchOrderAction<CaptureOrder> = {
   read: (container, orderId) => readOrder<CaptureOrder>(container, orderId, FIELDS),
+  check: (order) => {
+    if (canceled(order) || open(order).length) {
+      return canceled(order)
+    }
+    return payments(order).some((p) => p.captured_at)
+      ? { message: "Every payment is captured already.", done: true }
+      : { message: "The order has no authorized payment to capture." }
+  },
   act: async (container, order, actorId) => {
-    const skip = canceled(order)
-    if (skip) {
-      return skip
-    }
-    const payments = (order.payment_collections ?? []).flatMap((pc) => pc.payments ?? [])
-    const open = payments.filter((p) => !p.captured_at && !p.canceled_at)
-    if (!open.length) {
-      return payments.some((p) => p.captured_at)
-        ? { status: "skipped", message: "Every payment is captured already.", done: true }
-        : { status: "skipped", message: "The order has no authorized payment to capture." }
-    }
-    for (const payment of open) {
+    for (const payment of open(order)) {
       const captured = (payment.captures ?? []).reduce(
         (sum, capture) => MathBN.add(sum, capture.amount as number),
         MathBN.convert(0)
@@ -64,6 +64,5 @@ export const captureOrder: BatchOrderAction<CaptureOrder> = {
         },
       })
     }
-    return { status: "succeeded" }
   },
 }

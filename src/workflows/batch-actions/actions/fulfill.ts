@@ -64,10 +64,13 @@ async function readShippingOptions(container: MedusaContainer, ids: string[]) {
  * with the order's first shipping method; the location is the shipping
  * option's stock location, as the form preselects it.
  */
-function plan(order: FulfillOrder, options: ShippingOption[]) {
-  const open = order.items
+const unfulfilled = (order: FulfillOrder) =>
+  order.items
     .map((item) => ({ item, quantity: toNumber(item.quantity) - toNumber(item.detail?.fulfilled_quantity) }))
     .filter(({ quantity }) => quantity > 0)
+
+function plan(order: FulfillOrder, options: ShippingOption[]) {
+  const open = unfulfilled(order)
   const groups: Group[] = []
   const taken = new Set<string>()
   for (const option of options) {
@@ -91,25 +94,20 @@ function plan(order: FulfillOrder, options: ShippingOption[]) {
     })
   }
   const left = open.filter(({ item }) => !taken.has(item.id)).map(({ item }) => item.title)
-  return { open, groups, left }
+  return { groups, left }
 }
 
 /** `fulfill`: a fulfillment of every unfulfilled item, through `createOrderFulfillmentWorkflow`. */
 export const fulfillOrder: BatchOrderAction<FulfillOrder> = {
   read: (container, orderId) => readOrder<FulfillOrder>(container, orderId, FIELDS),
+  check: (order) =>
+    canceled(order) ?? (unfulfilled(order).length ? undefined : { message: "Every item is fulfilled already.", done: true }),
   act: async (container, order, actorId) => {
-    const skip = canceled(order)
-    if (skip) {
-      return skip
-    }
     const optionIds = [...new Set(order.shipping_methods.map((m) => m.shipping_option_id).filter((id): id is string => !!id))]
     const found = await readShippingOptions(container, optionIds)
     // In the order of the order's shipping methods, the first one first.
     const options = optionIds.map((id) => found.find((o) => o.id === id)).filter((o): o is ShippingOption => !!o)
-    const { open, groups, left } = plan(order, options)
-    if (!open.length) {
-      return { status: "skipped", message: "Every item is fulfilled already.", done: true }
-    }
+    const { groups, left } = plan(order, options)
     for (const { option, items } of groups) {
       await createOrderFulfillmentWorkflow(container).run({
         input: {
@@ -128,6 +126,5 @@ export const fulfillOrder: BatchOrderAction<FulfillOrder> = {
         `No shipping method of the order can fulfill ${left.join(", ")}: fulfill ${left.length === 1 ? "it" : "them"} from the order's page.`
       )
     }
-    return { status: "succeeded" }
   },
 }

@@ -11,4 +11,4 @@ export const BATCH_ORDER_ACTIONS: Record<BatchActionName, BatchOrderAction<{ dis
   capture: captureOrder as BatchOrderAction<{ display_id?: number | null }>,
 }
 
-export type { OrderActionResult, BatchOrderAction } from "./types"
+export type { OrderActionSkip, BatchOrderAction } from "./types"

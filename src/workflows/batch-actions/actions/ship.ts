@@ -40,6 +40,16 @@ const FIELDS = [
   "fulfillments.shipping_option.service_zone.fulfillment_set.type",
 ]
 
+const shippable = (order: ShipOrder) =>
+  (order.fulfillments ?? []).filter(
+    (f) =>
+      !f.canceled_at &&
+      !f.shipped_at &&
+      !f.delivered_at &&
+      f.requires_shipping &&
+      f.shipping_option?.service_zone?.fulfillment_set?.type !== "pickup"
+  )
+
 /**
  * `ship`: every fulfillment that the dashboard offers Mark as shipped for
  * (not canceled, shipped or delivered, needs shipping, not a pick-up) is
@@ -48,26 +58,16 @@ const FIELDS = [
  */
 export const shipOrder: BatchOrderAction<ShipOrder> = {
   read: (container, orderId) => readOrder<ShipOrder>(container, orderId, FIELDS),
+  check: (order) => {
+    if (canceled(order) || shippable(order).length) {
+      return canceled(order)
+    }
+    return (order.fulfillments ?? []).some((f) => !f.canceled_at)
+      ? { message: "Every fulfillment is shipped already.", done: true }
+      : { message: "The order has no fulfillment to ship: fulfill it first." }
+  },
   act: async (container, order, actorId) => {
-    const skip = canceled(order)
-    if (skip) {
-      return skip
-    }
-    const fulfillments = order.fulfillments ?? []
-    const shippable = fulfillments.filter(
-      (f) =>
-        !f.canceled_at &&
-        !f.shipped_at &&
-        !f.delivered_at &&
-        f.requires_shipping &&
-        f.shipping_option?.service_zone?.fulfillment_set?.type !== "pickup"
-    )
-    if (!shippable.length) {
-      return fulfillments.some((f) => !f.canceled_at)
-        ? { status: "skipped", message: "Every fulfillment is shipped already.", done: true }
-        : { status: "skipped", message: "The order has no fulfillment to ship: fulfill it first." }
-    }
-    for (const fulfillment of shippable) {
+    for (const fulfillment of shippable(order)) {
       await createOrderShipmentWorkflow(container).run({
         input: {
           order_id: order.id,
@@ -85,6 +85,5 @@ export const shipOrder: BatchOrderAction<ShipOrder> = {
         },
       })
     }
-    return { status: "succeeded" }
   },
 }

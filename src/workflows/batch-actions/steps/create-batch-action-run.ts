@@ -19,11 +19,13 @@ export type CreateBatchActionRunStepInput = {
 }
 
 /**
- * Records a new running run of `action` on a closed batch. Only a closed
- * batch may be acted on: the open one still receives orders. A second
+ * Records a new running run of `action` on a closed batch, with a pending
+ * outcome for each of its orders. Only a closed batch may be acted on: the
+ * open one still receives orders. A second
  * running run of the same action on the batch is refused by the database's
  * partial unique index, not by a read before the write, so two requests at
- * the same moment cannot both start one. The compensation deletes the run.
+ * the same moment cannot both start one. The compensation deletes the run
+ * and its outcomes.
  */
 export const createBatchActionRunStep = createStep(
   createBatchActionRunStepId,
@@ -36,22 +38,14 @@ export const createBatchActionRunStep = createStep(
         `Batch ${batch.number} is still open and receiving orders: close it first (Close batch now, or log in again), then run ${input.action} on it.`
       )
     }
-    const [, total] = await service.listAndCountOrderBatchOrders(
-      { batch_id: batch.id },
-      { select: ["order_id"], take: 1 }
-    )
-    const now = new Date()
     let run: OrderBatchActionRunRecord
     try {
-      run = (await service.createOrderBatchActionRuns({
+      run = await service.createBatchActionRun({
         batch_id: batch.id,
         batch_number: batch.number,
         action: input.action,
-        total,
         started_by: input.actor_id ?? null,
-        started_at: now,
-        heartbeat_at: now,
-      })) as OrderBatchActionRunRecord
+      })
     } catch (error) {
       const [running] = await service.listOrderBatchActionRuns(
         { batch_id: batch.id, action: input.action, status: "running" },
@@ -72,6 +66,7 @@ export const createBatchActionRunStep = createStep(
       return
     }
     const service: OrderBatchModuleService = container.resolve(ORDER_BATCH_MODULE)
+    await service.deleteOrderBatchActionOutcomes({ run_id: runId })
     await service.deleteOrderBatchActionRuns(runId)
   }
 )

@@ -1,142 +1,145 @@
+import { hostname } from "node:os"
+import { randomUUID } from "node:crypto"
 import { MedusaContainer } from "@medusajs/framework/types"
+import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ORDER_BATCH_MODULE } from "../../../modules/order-batch"
 import type OrderBatchModuleService from "../../../modules/order-batch/service"
-import { BatchActionOutcomeStatus } from "../../../modules/order-batch/types"
+import {
+  BatchActionEvents,
+  ClaimedBatchActionOutcome,
+  SettleBatchActionOutcomeInput,
+} from "../../../modules/order-batch/types"
 import { BATCH_ORDER_ACTIONS, BatchOrderAction } from "../actions"
 
 export const processBatchActionPageStepId = "process-order-batch-action-page-step"
 
-/** Orders per page: the run's position moves on after each page. */
+/** Orders per unit of work: a worker killed mid-unit loses at most these to a lease's wait. */
 export const BATCH_ACTION_PAGE_SIZE = 10
 
-export type ProcessBatchActionPageStepInput = {
-  run_id: string
-  /** The attempt this processor works for; a resumed run's newer attempt stops it. */
-  attempt: number
-}
+/** A row taken this often by processors that all stopped before acting is failed, not taken again. */
+export const BATCH_ACTION_MAX_CLAIMS = 3
+
+export type ProcessBatchActionPageStepInput = { run_id: string }
 
 export type ProcessBatchActionPageStepOutput = {
-  /** No page is left for this processor: the run is finished, or another attempt took over. */
-  done: boolean
-  /** Orders this page acted on or skipped. */
-  processed: number
+  /** Orders this unit settled. */
+  settled: number
+  /** Whether the run is completed (by this unit or an earlier one). */
+  completed: boolean
 }
 
 type Service = OrderBatchModuleService
-type Settled = { status: Exclude<BatchActionOutcomeStatus, "processing">; message: string | null; display_id: number | null }
+type Action = BatchOrderAction<{ display_id?: number | null }>
+type Outcome = Omit<SettleBatchActionOutcomeInput, "id" | "owner">
+
+const NOT_REPEATED =
+  "A worker stopped while acting on this order and Medusa shows the action unfinished; it is not repeated, so nothing is done twice: check the order and finish it from its page."
 
 /**
- * Claims an order of the run: the unique index on (run, order) lets only one
- * processor write this row, so an order is acted on at most once per run.
+ * A row whose holder stopped while acting on it: the action may have
+ * happened without Medusa recording its end, so it is only read, never
+ * acted on again. Done where Medusa shows it done.
  */
-async function claim(service: Service, runId: string, orderId: string) {
+async function recheck(container: MedusaContainer, action: Action, orderId: string): Promise<Outcome> {
+  const order = await action.read(container, orderId)
+  if (!order) {
+    return { status: "failed", message: `Order ${orderId} no longer exists.` }
+  }
+  const skip = action.check(order)
+  const display_id = order.display_id ?? null
+  if (skip?.done) {
+    return { status: "succeeded", message: "Done by a worker that stopped before recording it.", display_id }
+  }
+  return skip ? { status: "skipped", message: skip.message, display_id } : { status: "failed", message: NOT_REPEATED, display_id }
+}
+
+/**
+ * A row of its own: read what Medusa has, skip where there is nothing to do,
+ * mark the row `processing` (from then on it is never acted on again) and
+ * act. An error is the order's failure, with Medusa's message. Null where
+ * the row was lost before acting (its lease ran out).
+ */
+async function processRow(
+  container: MedusaContainer,
+  service: Service,
+  action: Action,
+  row: ClaimedBatchActionOutcome,
+  owner: string,
+  actorId: string | null
+): Promise<Outcome | null> {
+  let display_id: number | null = null
   try {
-    return await service.createOrderBatchActionOutcomes({ run_id: runId, order_id: orderId, status: "processing" })
-  } catch (error) {
-    const [other] = await service.listOrderBatchActionOutcomes({ run_id: runId, order_id: orderId }, { take: 1 })
-    if (other) {
+    const order = await action.read(container, row.order_id)
+    if (!order) {
+      return { status: "failed", message: `Order ${row.order_id} no longer exists.` }
+    }
+    display_id = order.display_id ?? null
+    const skip = action.check(order)
+    if (skip) {
+      return { status: "skipped", message: skip.message, display_id }
+    }
+    if (!(await service.startBatchActionOutcome(row.id, owner))) {
       return null
     }
-    throw error
-  }
-}
-
-/** One order: an error is that order's failure, with Medusa's message, and the run goes on. */
-async function settle(
-  container: MedusaContainer,
-  action: BatchOrderAction<{ display_id?: number | null }>,
-  orderId: string,
-  actorId: string | null,
-  resumed: boolean
-): Promise<Settled> {
-  let displayId: number | null = null
-  try {
-    const order = await action.read(container, orderId)
-    if (!order) {
-      return { status: "failed", message: `Order ${orderId} no longer exists.`, display_id: null }
-    }
-    displayId = order.display_id ?? null
-    const result = await action.act(container, order, actorId)
-    // An interrupted attempt started this order: where nothing is left, that attempt did it.
-    const status = resumed && result.done ? "succeeded" : result.status
-    return { status, message: status === "succeeded" ? null : result.message ?? null, display_id: displayId }
+    await action.act(container, order, actorId)
+    return { status: "succeeded", message: null, display_id }
   } catch (error) {
-    return { status: "failed", message: (error as Error).message, display_id: displayId }
+    return { status: "failed", message: (error as Error).message, display_id }
   }
-}
-
-/** Counts the run's outcomes into its counters: exact however many processors wrote them. */
-async function recordProgress(service: Service, runId: string, extra: Record<string, unknown> = {}) {
-  const count = async (status: BatchActionOutcomeStatus) =>
-    (await service.listAndCountOrderBatchActionOutcomes({ run_id: runId, status }, { select: ["id"], take: 1 }))[1]
-  const [succeeded, skipped, failed] = await Promise.all([count("succeeded"), count("skipped"), count("failed")])
-  await service.updateOrderBatchActionRuns({
-    id: runId,
-    succeeded,
-    skipped,
-    failed_count: failed,
-    heartbeat_at: new Date(),
-    ...extra,
-  })
 }
 
 /**
- * Works through the next page of a run's orders (the batch's orders, oldest
- * first, from the run's position): each order not yet settled in this run is
- * claimed, acted on through Medusa's own workflow, and its outcome and the
- * run's counters written at once, so the dashboard's progress moves order by
- * order. After the last page the run is completed. Nothing to undo: every
- * order's change is its own Medusa workflow, and the outcomes record them.
+ * One unit of a run's work, in the background: takes the run's next orders
+ * (at most a page) with a lease that it renews while it works, settles each
+ * (succeeded, skipped with why, failed with Medusa's message) with the
+ * run's counters in the same statement, then completes the run, or queues
+ * the next unit where orders are left. Nothing to undo: every order's change
+ * is its own Medusa workflow, and the outcomes record them.
  */
 export const processBatchActionPageStep = createStep(
   processBatchActionPageStepId,
   async (input: ProcessBatchActionPageStepInput, { container }) => {
     const service: Service = container.resolve(ORDER_BATCH_MODULE)
-    const current = async () => {
-      const [run] = await service.listOrderBatchActionRuns({ id: input.run_id }, { take: 1 })
-      return run && run.status === "running" && run.attempt === input.attempt ? run : null
+    const [run] = await service.listOrderBatchActionRuns(
+      { id: input.run_id },
+      { select: ["id", "action", "status", "started_by"], take: 1 }
+    )
+    if (run?.status !== "running") {
+      return new StepResponse<ProcessBatchActionPageStepOutput>({ settled: 0, completed: run?.status === "completed" })
     }
-    const run = await current()
-    if (!run) {
-      return new StepResponse<ProcessBatchActionPageStepOutput>({ done: true, processed: 0 })
-    }
-    const [orderIds, count] = await service.listAndCountBatchOrderIds(run.batch_id, {
-      skip: run.position,
-      take: BATCH_ACTION_PAGE_SIZE,
-    })
-    const outcomes = orderIds.length
-      ? await service.listOrderBatchActionOutcomes({ run_id: run.id, order_id: orderIds }, { select: ["id", "order_id", "status"] })
-      : []
-    const known = new Map(outcomes.map((outcome) => [outcome.order_id, outcome]))
+    const owner = `${hostname()}:${process.pid}:${randomUUID()}`
+    const rows = await service.claimBatchActionOutcomes({ run_id: run.id, owner, limit: BATCH_ACTION_PAGE_SIZE })
+    const { actionLeaseSeconds } = await service.getOptions()
+    const renewal = setInterval(
+      () => service.renewBatchActionLeases(run.id, owner).catch(() => {}),
+      (actionLeaseSeconds * 1000) / 3
+    )
     const action = BATCH_ORDER_ACTIONS[run.action]
-
-    let processed = 0
-    for (const orderId of orderIds) {
-      const existing = known.get(orderId)
-      if (existing && existing.status !== "processing") {
-        continue
+    let settled = 0
+    try {
+      for (const row of rows) {
+        const outcome =
+          row.status === "processing"
+            ? await recheck(container, action, row.order_id).catch((error) => ({ status: "failed" as const, message: (error as Error).message }))
+            : row.claims > BATCH_ACTION_MAX_CLAIMS
+              ? { status: "failed" as const, message: `Taken up ${row.claims - 1} times by workers that stopped before acting on it; not tried again.` }
+              : await processRow(container, service, action, row, owner, run.started_by ?? null)
+        if (outcome && (await service.settleBatchActionOutcome({ id: row.id, owner, ...outcome }))) {
+          settled++
+        }
       }
-      const claimed = existing ?? (await claim(service, run.id, orderId))
-      if (!claimed) {
-        continue
-      }
-      const settled = await settle(container, action, orderId, run.started_by ?? null, !!existing)
-      await service.updateOrderBatchActionOutcomes({ id: claimed.id, ...settled })
-      await recordProgress(service, run.id)
-      processed++
+    } finally {
+      clearInterval(renewal)
     }
 
-    if (!(await current())) {
-      // A resumed attempt took over meanwhile; it owns the position now.
-      return new StepResponse<ProcessBatchActionPageStepOutput>({ done: true, processed })
+    const completed = await service.completeBatchActionRun(run.id)
+    // A unit that found nothing to take ends its chain: the units holding the
+    // rest go on, and a run whose holders all stopped is resumed by the
+    // reconcile job once their leases are stale.
+    if (!completed && (rows.length || (await service.hasClaimableBatchActionOutcomes(run.id)))) {
+      await container.resolve(Modules.EVENT_BUS).emit({ name: BatchActionEvents.RUN_QUEUED, data: { id: run.id } })
     }
-    const position = run.position + orderIds.length
-    const done = position >= count
-    await recordProgress(service, run.id, {
-      position,
-      ...(done ? { status: "completed", finished_at: new Date() } : {}),
-    })
-    return new StepResponse<ProcessBatchActionPageStepOutput>({ done, processed })
+    return new StepResponse<ProcessBatchActionPageStepOutput>({ settled, completed })
   }
 )

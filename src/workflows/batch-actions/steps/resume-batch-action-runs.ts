@@ -5,55 +5,22 @@ import { BatchActionRunQueuedEventData } from "../../../modules/order-batch/type
 
 export const resumeBatchActionRunsStepId = "resume-order-batch-action-runs-step"
 
-export type ResumeBatchActionRunsStepInput = {
-  /** A running run whose heartbeat is older than this was interrupted (a restart, a crash). */
-  stale_after_seconds?: number
-  /** A run interrupted this many times is marked failed instead of resumed again. */
-  max_attempts?: number
-}
-
 export type ResumeBatchActionRunsStepOutput = {
   resumed: BatchActionRunQueuedEventData[]
-  failed: string[]
 }
 
-/** A processor touches its run's heartbeat after every order; one order never takes this long. */
-export const BATCH_ACTION_STALE_AFTER_SECONDS = 120
-export const BATCH_ACTION_MAX_ATTEMPTS = 3
-
 /**
- * Finds runs left `running` by a processor that stopped (the worker
- * restarted or crashed) and gives each a new attempt, which the caller
- * queues again; the old attempt's processor, should it still be alive,
- * stops at its next page. A run interrupted `max_attempts` times is marked
- * failed, so no run stays `running` forever.
+ * Finds runs left `running` with no processor at work (their workers
+ * stopped, or the event that carried them was lost): no claim, settle or
+ * lease renewal for two leases. Each is taken by one caller only, which
+ * queues it again; its orders are taken up where their leases ran out, and
+ * an order a stopped worker was acting on is only read, never acted on twice.
  */
 export const resumeBatchActionRunsStep = createStep(
   resumeBatchActionRunsStepId,
-  async (input: ResumeBatchActionRunsStepInput, { container }) => {
+  async (_: void, { container }) => {
     const service: OrderBatchModuleService = container.resolve(ORDER_BATCH_MODULE)
-    const staleAfter = (input.stale_after_seconds ?? BATCH_ACTION_STALE_AFTER_SECONDS) * 1000
-    const maxAttempts = input.max_attempts ?? BATCH_ACTION_MAX_ATTEMPTS
-    const stale = await service.listOrderBatchActionRuns(
-      { status: "running", heartbeat_at: { $lt: new Date(Date.now() - staleAfter) } },
-      { select: ["id", "attempt"] }
-    )
-    const output: ResumeBatchActionRunsStepOutput = { resumed: [], failed: [] }
-    for (const run of stale) {
-      const now = new Date()
-      if (run.attempt >= maxAttempts) {
-        await service.updateOrderBatchActionRuns({
-          id: run.id,
-          status: "failed",
-          finished_at: now,
-          error: `Interrupted ${run.attempt} times before it could finish.`,
-        })
-        output.failed.push(run.id)
-      } else {
-        await service.updateOrderBatchActionRuns({ id: run.id, attempt: run.attempt + 1, heartbeat_at: now })
-        output.resumed.push({ id: run.id, attempt: run.attempt + 1 })
-      }
-    }
-    return new StepResponse(output)
+    const ids = await service.takeStaleBatchActionRuns()
+    return new StepResponse<ResumeBatchActionRunsStepOutput>({ resumed: ids.map((id) => ({ id })) })
   }
 )

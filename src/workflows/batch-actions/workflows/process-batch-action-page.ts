@@ -6,23 +6,24 @@ import {
 import {
   processBatchActionPageStep,
   ProcessBatchActionPageStepInput,
-  ProcessBatchActionPageStepOutput,
 } from "../steps"
 
 export const processBatchActionPageWorkflowId = "process-order-batch-action-page"
 
 export type ProcessBatchActionPageWorkflowInput = ProcessBatchActionPageStepInput
-export type ProcessBatchActionPageWorkflowOutput = ProcessBatchActionPageStepOutput
 
 /**
- * Acts on the next page of a run's orders and completes the run after the
- * last one. The `order_batch.action_run_queued` subscriber runs it until it
- * answers `done`; running it again is harmless (each order of a run is
- * settled once).
+ * One unit of a run's work: up to a page of its orders, then the run's
+ * completion or the next unit's `order_batch.action_run_queued`. The step
+ * runs in the background (as Medusa's own exports and reindexes do), so the
+ * subscriber that starts it returns at once and the worker's other events
+ * never wait for a run. Running it again is harmless: a unit takes only
+ * orders that no live processor holds, and settles each once.
  */
 export const processBatchActionPageWorkflow = createWorkflow(
   processBatchActionPageWorkflowId,
   (input: WorkflowData<ProcessBatchActionPageWorkflowInput>) => {
-    return new WorkflowResponse(processBatchActionPageStep(input))
+    processBatchActionPageStep(input).config({ async: true, backgroundExecution: true })
+    return new WorkflowResponse(void 0)
   }
 )

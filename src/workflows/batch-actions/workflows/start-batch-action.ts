@@ -33,7 +33,7 @@ export const startBatchActionWorkflow = createWorkflow(
 
     emitEventStep({
       eventName: BatchActionEvents.RUN_QUEUED,
-      data: transform({ run }, ({ run }) => ({ id: run.id, attempt: 1 })),
+      data: transform({ run }, ({ run }) => ({ id: run.id })),
     })
 
     const batchActionStarted = createHook("batchActionStarted", { run })

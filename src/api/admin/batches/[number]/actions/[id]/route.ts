@@ -2,25 +2,18 @@ import {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
-import { ORDER_BATCH_MODULE } from "../../../../../../modules/order-batch"
-import { listBatchActionRunDTOs } from "../../../../../../modules/order-batch/lib/order-batch-action-run"
-import type OrderBatchModuleService from "../../../../../../modules/order-batch/service"
-import { retrieveRequestedBatch } from "../../../helpers"
+import { retrieveRequestedRun } from "../helpers"
+import { AdminGetBatchActionRunParamsType } from "../../../validators"
 
-/** `GET /admin/batches/:number/actions/:id`: one run of the batch, polled while it runs. */
+/**
+ * `GET /admin/batches/:number/actions/:id`: one run of the batch, polled
+ * while it runs, with a page of its failed orders (`limit`, `offset`).
+ */
 export const GET = async (
-  req: AuthenticatedMedusaRequest,
+  req: AuthenticatedMedusaRequest<unknown, AdminGetBatchActionRunParamsType>,
   res: MedusaResponse
 ) => {
-  const batch = await retrieveRequestedBatch(req)
-  const service: OrderBatchModuleService = req.scope.resolve(ORDER_BATCH_MODULE)
-  const [run] = await listBatchActionRunDTOs(service, { id: req.params.id, batch_id: batch.id }, { take: 1 })
-  if (!run) {
-    throw new MedusaError(
-      MedusaError.Types.NOT_FOUND,
-      `Batch ${batch.number} has no action run "${req.params.id.slice(0, 40)}".`
-    )
-  }
+  const { limit, offset } = req.validatedQuery
+  const run = await retrieveRequestedRun(req, { failures: { limit, offset } })
   res.json({ run })
 }
