@@ -34,7 +34,7 @@ const { createChecks, expect } = require("./lib/checks")
 const run = promisify(execFile)
 const FIRST_BATCH = 1001
 const ORDERS_BEFORE = 3
-const ADMIN = { email: "merchant@example.com", password: crypto.randomBytes(9).toString("base64url") }
+const ADMIN = { email: "merchant@example.com", password: crypto.randomBytes(12).toString("hex") }
 const TABLES = [
   "order_batch",
   "order_batch_order",
@@ -332,7 +332,7 @@ async function newStore({ storeDir, conn, check, stops }) {
     store = null
   }
   stops.push(stop)
-  const admin = { email: "new-store@example.com", password: crypto.randomBytes(9).toString("base64url") }
+  const admin = { email: "new-store@example.com", password: crypto.randomBytes(12).toString("hex") }
   const closeAtLogin = async () => {
     const token = await login(store.url, admin)
     const { batch } = await request(store.url, "GET", "/admin/batches/current", { headers: bearer(token) })

@@ -12,7 +12,7 @@ const SEED_SCRIPT = path.join(root, "dev", "seed-demo.js")
 
 /** Two administrators with fresh passwords, so the history shows who closed what. */
 function demoAdmins() {
-  const password = () => crypto.randomBytes(9).toString("base64url")
+  const password = () => crypto.randomBytes(12).toString("hex")
   return [
     { email: "admin@example.com", password: password(), first_name: "Ada", last_name: "Admin" },
     { email: "warehouse@example.com", password: password(), first_name: "Wendy", last_name: "Warehouse" },

@@ -56,12 +56,13 @@ export async function listAndCountBatchActionOutcomeDTOs(
 
 /**
  * Runs, newest first, each with a page of its failed orders (the run's
- * `failed_count` says how many there are in all).
+ * `failed_count` says how many there are in all); `failures: null` reads
+ * none, for a caller that needs only the run.
  */
 export async function listBatchActionRunDTOs(
   service: OrderBatchModuleService,
   filters: RunFilters,
-  { take = 50, failures = FAILURES_PAGE }: { take?: number; failures?: Page } = {}
+  { take = 50, failures = FAILURES_PAGE }: { take?: number; failures?: Page | null } = {}
 ): Promise<BatchActionRunDTO[]> {
   const runs = (await service.listOrderBatchActionRuns(filters, {
     order: { started_at: "DESC", id: "DESC" },
@@ -69,7 +70,7 @@ export async function listBatchActionRunDTOs(
   })) as OrderBatchActionRunRecord[]
   return await Promise.all(
     runs.map(async (run) => {
-      const [failed] = run.failed_count
+      const [failed] = run.failed_count && failures
         ? await listAndCountBatchActionOutcomeDTOs(service, run.id, { status: "failed", ...failures })
         : [[]]
       return toBatchActionRunDTO(

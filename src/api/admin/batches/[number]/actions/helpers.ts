@@ -9,7 +9,7 @@ import { retrieveRequestedBatch } from "../../helpers"
 /** The run `:id` of batch `:number`, or Medusa's 404 when the batch has no such run. */
 export async function retrieveRequestedRun(
   req: AuthenticatedMedusaRequest<any, any>,
-  { failures }: { failures: { limit: number; offset: number } }
+  { failures }: { failures: { limit: number; offset: number } | null }
 ): Promise<BatchActionRunDTO> {
   const batch = await retrieveRequestedBatch(req)
   const service: OrderBatchModuleService = req.scope.resolve(ORDER_BATCH_MODULE)

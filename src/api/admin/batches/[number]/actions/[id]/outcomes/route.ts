@@ -18,7 +18,7 @@ export const GET = async (
   res: MedusaResponse
 ) => {
   const { limit, offset, status } = req.validatedQuery
-  const run = await retrieveRequestedRun(req, { failures: { limit: 1, offset: 0 } })
+  const run = await retrieveRequestedRun(req, { failures: null })
   const service: OrderBatchModuleService = req.scope.resolve(ORDER_BATCH_MODULE)
   const [outcomes, count] = await listAndCountBatchActionOutcomeDTOs(service, run.id, { status, limit, offset })
   res.json({ outcomes, count, limit, offset })
